@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Motcua.Common.Localization;
+using Motcua.Common.Web;
+
+namespace Motcua.Access.IssueToken;
+
+internal sealed record TokenRequest(string? Username, string? Password, string? TwoFactorCode);
+
+internal sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// <c>POST /api/v1/auth/token</c>: exchanges a user name and password (and the authenticator code when
+/// the user has enabled two-factor sign-in) for a bearer token. Failures count towards lockout.
+/// </summary>
+internal static class IssueTokenEndpoint
+{
+    public static void MapIssueToken(this IEndpointRouteBuilder api) =>
+        api.MapPost("/auth/token", HandleAsync)
+            .WithName("IssueToken")
+            .WithSummary("Exchanges a user name and password for a bearer token.")
+            .AllowAnonymous();
+
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        TokenRequest request,
+        UserManager<MotcuaUser> users,
+        SignInManager<MotcuaUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions,
+        TimeProvider clock,
+        IStringLocalizer<SharedResource> localizer)
+    {
+        if (string.IsNullOrWhiteSpace(request.Username))
+        {
+            return ApiProblems.Invalid("username", localizer["The user name is required."]);
+        }
+
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            return ApiProblems.Invalid("password", localizer["The password is required."]);
+        }
+
+        var user = await users.FindByNameAsync(request.Username.Trim());
+        var refused = TypedResults.Problem(localizer["The user name or password is incorrect."], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Sign-in failed"]);
+        if (user is null)
+        {
+            return refused;
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return TypedResults.Problem(localizer["The account is locked after repeated failed sign-ins. Try again later."], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Sign-in failed"]);
+        }
+
+        if (result.IsNotAllowed)
+        {
+            return TypedResults.Problem(localizer["The account is disabled."], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Sign-in failed"]);
+        }
+
+        if (!result.Succeeded)
+        {
+            return refused;
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
+            {
+                return ApiProblems.Invalid("twoFactorCode", localizer["This account uses two-factor sign-in: send the authenticator code as twoFactorCode."]);
+            }
+
+            var code = request.TwoFactorCode.Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
+            {
+                await users.AccessFailedAsync(user);
+                return refused;
+            }
+
+            await users.ResetAccessFailedCountAsync(user);
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var options = bearerOptions.Get(IdentityConstants.BearerScheme);
+        var issuedAt = clock.GetUtcNow();
+        var expiresAt = issuedAt + options.BearerTokenExpiration;
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = issuedAt, ExpiresUtc = expiresAt }, IdentityConstants.BearerScheme);
+        return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt));
+    }
+}

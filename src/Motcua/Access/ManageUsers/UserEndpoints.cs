@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Motcua.Access.Contracts;
+using Motcua.Common;
+using Motcua.Common.Localization;
+using Motcua.Common.Web;
+
+namespace Motcua.Access.ManageUsers;
+
+internal sealed record UserRequest(string? UserName, string? FullName, string? Email, string? UnitCode, string? JobTitle, IReadOnlyList<string>? Roles, string? Password);
+
+internal sealed record CreatedUserResponse(UserView User, string? InitialPassword);
+
+internal sealed record PasswordRequest(string? Password);
+
+internal static class UserEndpoints
+{
+    public static void MapUserEndpoints(this IEndpointRouteBuilder api)
+    {
+        var users = api.MapGroup("/users").RequireAuthorization(Policies.Administration);
+        users.MapGet(string.Empty, async (UserAdministration administration, CancellationToken ct) => TypedResults.Ok(await administration.ListAsync(ct)))
+            .WithName("ListUsers");
+        users.MapGet("/{userName}", async Task<Results<Ok<UserView>, NotFound>> (string userName, UserAdministration administration, CancellationToken ct) =>
+                await administration.FindAsync(userName, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound())
+            .WithName("GetUser");
+        users.MapPost(string.Empty, CreateAsync).WithName("CreateUser");
+        users.MapPut("/{userName}", (string userName, UserRequest request, UserAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                DomainResults.RunAsync(l, () => administration.UpdateAsync(userName, ToInput(request, userName), ct)))
+            .WithName("UpdateUser");
+        users.MapPost("/{userName}/disable", (string userName, UserAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                DomainResults.RunAsync(l, () => administration.SetDisabledAsync(userName, true, ct)))
+            .WithName("DisableUser");
+        users.MapPost("/{userName}/enable", (string userName, UserAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                DomainResults.RunAsync(l, () => administration.SetDisabledAsync(userName, false, ct)))
+            .WithName("EnableUser");
+        users.MapPost("/{userName}/unlock", (string userName, UserAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                DomainResults.RunAsync(l, () => administration.UnlockAsync(userName, ct)))
+            .WithName("UnlockUser");
+        users.MapPost("/{userName}/password", (string userName, PasswordRequest request, UserAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                DomainResults.RunAsync(l, () => administration.ResetPasswordAsync(userName, request.Password ?? string.Empty, ct)))
+            .WithName("ResetUserPassword");
+    }
+
+    private static UserInput ToInput(UserRequest request, string? userName = null) =>
+        new(userName ?? request.UserName ?? string.Empty, request.FullName ?? string.Empty, request.Email, request.UnitCode, request.JobTitle, request.Roles ?? []);
+
+    private static async Task<Results<Created<CreatedUserResponse>, ValidationProblem, ForbidHttpResult>> CreateAsync(
+        UserRequest request, UserAdministration administration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Without a password the administrator gets a random one, shown once in the response.
+            var generated = string.IsNullOrEmpty(request.Password) ? UserAdministration.GeneratePassword() : null;
+            var user = await administration.CreateAsync(ToInput(request), generated ?? request.Password!, cancellationToken);
+            return TypedResults.Created($"/api/v1/users/{user.UserName}", new CreatedUserResponse(user, generated));
+        }
+        catch (DomainException exception)
+        {
+            return exception.ToProblem(localizer);
+        }
+        catch (ForbiddenException)
+        {
+            return TypedResults.Forbid();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Motcua.Calendar.Contracts;
+
+/// <summary>A deadline and how it was reached: the calendar version used and the days skipped.</summary>
+internal sealed record Deadline(DateTime From, DateTime DueAt, long CalendarRevision, IReadOnlyList<(DateOnly Date, string Reason)> Skipped);
+
+/// <summary>
+/// The legal clock for the other areas (dossier deadlines, task deadlines, reports). Times are Vietnam
+/// local wall-clock times; <c>unitId</c> null means the national calendar without unit overrides.
+/// </summary>
+internal interface IWorkingTime
+{
+    Task<Deadline> AddWorkingDaysAsync(Guid? unitId, DateTime from, decimal workingDays, CancellationToken cancellationToken = default);
+
+    Task<Deadline> AddCalendarDaysAsync(Guid? unitId, DateTime from, int days, CancellationToken cancellationToken = default);
+
+    Task<bool> IsWorkingDayAsync(Guid? unitId, DateOnly date, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Motcua.Access.Contracts;
+using Motcua.Calendar.ImportOverrides;
+using Motcua.Common;
+using Motcua.Common.Localization;
+using Motcua.Common.Tabular;
+using Motcua.Common.Web;
+
+namespace Motcua.Calendar.ManageOverrides;
+
+internal sealed record OverrideRequest(string? UnitCode, DateOnly? Date, string? Kind, string? Name, string? LegalBasis);
+
+internal sealed record SwapRequest(string? UnitCode, DateOnly? DayOff, DateOnly? WorkingDay, string? Name, string? LegalBasis);
+
+internal sealed record RevokeRequest(string? Reason);
+
+internal sealed record OfficeHoursRequest(string? UnitCode, DateOnly? ValidFrom, string? Sessions);
+
+internal sealed record CreatedOverrideResponse(Guid Id, long Revision);
+
+/// <summary>Administration of calendar overrides and office hours (all changes are revisions with an audit trail).</summary>
+internal static class CalendarAdminEndpoints
+{
+    public static void MapCalendarAdministration(this IEndpointRouteBuilder api)
+    {
+        var calendar = api.MapGroup("/calendar").RequireAuthorization(Policies.Administration);
+        calendar.MapGet("/overrides", async (int? year, bool? includeRevoked, CalendarAdministration administration, CancellationToken ct) =>
+            TypedResults.Ok(await administration.ListAsync(year, includeRevoked ?? false, ct))).WithName("ListCalendarOverrides");
+        calendar.MapPost("/overrides", AddAsync).WithName("AddCalendarOverride");
+        calendar.MapPost("/swaps", AddSwapAsync).WithName("AddSwappedDay");
+        calendar.MapPost("/overrides/{id:guid}/revoke", (Guid id, RevokeRequest request, CalendarAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            DomainResults.RunAsync(l, () => administration.RevokeAsync(id, request.Reason, ct))).WithName("RevokeCalendarOverride");
+        calendar.MapPost("/overrides/import", ImportAsync).WithName("ImportCalendarOverrides").DisableAntiforgery();
+        calendar.MapGet("/office-hours", async (CalendarAdministration administration, CancellationToken ct) =>
+            TypedResults.Ok((await administration.ListOfficeHoursAsync(ct)).Select(h => new { h.UnitCode, h.ValidFrom, h.Sessions, h.CreatedBy, h.CreatedAtUtc }))).WithName("ListOfficeHours");
+        calendar.MapPost("/office-hours", (OfficeHoursRequest request, CalendarAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            DomainResults.RunAsync(l, () => administration.SetOfficeHoursAsync(request.UnitCode, request.ValidFrom ?? throw new DomainException("validFrom", "The date {0} is required.", "validFrom"), request.Sessions ?? string.Empty, ct))).WithName("SetOfficeHours");
+        calendar.MapGet("/revisions", async (int? take, CalendarAdministration administration, CancellationToken ct) =>
+            TypedResults.Ok(await administration.HistoryAsync(take ?? 100, ct))).WithName("ListCalendarRevisions");
+    }
+
+    internal static OverrideKind ParseKind(string? text) =>
+        OverrideImporter.TryParseKind(text, out var kind) ? kind : throw new DomainException("kind", "The kind must be dayOff or workingDay.");
+
+    private static async Task<Results<Created<CreatedOverrideResponse>, ValidationProblem, ForbidHttpResult>> AddAsync(
+        OverrideRequest request, CalendarAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        try
+        {
+            var date = request.Date ?? throw new DomainException("date", "The date {0} is required.", "date");
+            var entry = await administration.AddAsync(request.UnitCode, date, ParseKind(request.Kind), request.Name ?? string.Empty, request.LegalBasis, ct);
+            return TypedResults.Created($"/api/v1/calendar/overrides/{entry.Id}", new CreatedOverrideResponse(entry.Id, entry.Revision));
+        }
+        catch (DomainException exception)
+        {
+            return exception.ToProblem(l);
+        }
+        catch (ForbiddenException)
+        {
+            return TypedResults.Forbid();
+        }
+    }
+
+    private static async Task<Results<Created<CreatedOverrideResponse>, ValidationProblem, ForbidHttpResult>> AddSwapAsync(
+        SwapRequest request, CalendarAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        try
+        {
+            var entry = await administration.AddSwapAsync(
+                request.UnitCode,
+                request.DayOff ?? throw new DomainException("dayOff", "The date {0} is required.", "dayOff"),
+                request.WorkingDay ?? throw new DomainException("workingDay", "The date {0} is required.", "workingDay"),
+                request.Name ?? string.Empty,
+                request.LegalBasis,
+                ct);
+            return TypedResults.Created($"/api/v1/calendar/overrides/{entry.Id}", new CreatedOverrideResponse(entry.Id, entry.Revision));
+        }
+        catch (DomainException exception)
+        {
+            return exception.ToProblem(l);
+        }
+        catch (ForbiddenException)
+        {
+            return TypedResults.Forbid();
+        }
+    }
+
+    private static async Task<Results<Ok<int>, ValidationProblem, ForbidHttpResult>> ImportAsync(
+        IFormFile? file, OverrideImporter importer, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        try
+        {
+            if (file is null || file.Length == 0)
+            {
+                throw new DomainException("file", "Choose a .csv or .xlsx file.");
+            }
+
+            if (file.Length > TabularFile.MaxBytes)
+            {
+                throw new DomainException("file", "The file is larger than {0} MB.", (TabularFile.MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture));
+            }
+
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await importer.ImportAsync(TabularFile.Read(stream, file.FileName), ct));
+        }
+        catch (DomainException exception)
+        {
+            return exception.ToProblem(l);
+        }
+        catch (ImportRejectedException exception)
+        {
+            return exception.ToProblem(l);
+        }
+        catch (ForbiddenException)
+        {
+            return TypedResults.Forbid();
+        }
+    }
+}

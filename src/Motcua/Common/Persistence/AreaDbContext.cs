@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Motcua.Common.Persistence;
+
+/// <summary>
+/// Each business area owns one DbContext and its tables. A provider-specific subclass carries that
+/// provider's migrations (EF Core finds migrations by context type), so SQLite and PostgreSQL each
+/// get schema changes written for them. On PostgreSQL every area lives in its own schema; SQLite has
+/// no schemas, so areas prefix nothing and keep table names unique by convention instead.
+/// </summary>
+internal interface IAreaDbContext
+{
+    /// <summary>The area name, used for the PostgreSQL schema and the migrations history table.</summary>
+    static abstract string Area { get; }
+}
+
+internal static class AreaDbContextOptions
+{
+    public static void Configure<TArea>(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+        where TArea : IAreaDbContext
+    {
+        var historyTable = $"__ef_migrations_{TArea.Area}";
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(historyTable, TArea.Area));
+                break;
+            default:
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(historyTable));
+                break;
+        }
+    }
+
+    public static void ApplySchema<TArea>(ModelBuilder modelBuilder, DatabaseFacade database)
+        where TArea : IAreaDbContext
+    {
+        if (database.IsNpgsql())
+        {
+            modelBuilder.HasDefaultSchema(TArea.Area);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Motcua.Access.Contracts;
+using Motcua.Common;
+using Motcua.Common.Localization;
+using Motcua.Common.Web;
+
+namespace Motcua.Organisation.ChangeUnit;
+
+internal sealed record RenameUnitRequest(string? Name, DateOnly? EffectiveOn);
+
+internal sealed record MoveUnitRequest(string? ParentCode, DateOnly? EffectiveOn);
+
+internal sealed record CloseUnitRequest(DateOnly? LastDay);
+
+internal sealed record UpdateContactRequest(string? Address, string? Phone, string? Email);
+
+/// <summary>Renaming, moving, contact details and closing: each one a recorded, dated change.</summary>
+internal static class ChangeUnitEndpoints
+{
+    public static void MapChangeUnit(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/units/{code}").RequireAuthorization(Policies.Administration);
+        group.MapPost("/rename", (string code, RenameUnitRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            DomainResults.RunAsync(l, () => administration.RenameAsync(code, request.Name ?? string.Empty, Require(request.EffectiveOn, "effectiveOn"), ct)))
+            .WithName("RenameUnit");
+        group.MapPost("/move", (string code, MoveUnitRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            DomainResults.RunAsync(l, () => administration.MoveAsync(code, request.ParentCode, Require(request.EffectiveOn, "effectiveOn"), ct)))
+            .WithName("MoveUnit");
+        group.MapPost("/close", (string code, CloseUnitRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            DomainResults.RunAsync(l, () => administration.CloseAsync(code, Require(request.LastDay, "lastDay"), ct)))
+            .WithName("CloseUnit");
+        group.MapPut("/contact", (string code, UpdateContactRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            DomainResults.RunAsync(l, () => administration.UpdateContactAsync(code, request.Address, request.Phone, request.Email, ct)))
+            .WithName("UpdateUnitContact");
+    }
+
+    private static DateOnly Require(DateOnly? value, string field) =>
+        value ?? throw new DomainException(field, "The date {0} is required.", field);
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Motcua.Access.Contracts;
+using Motcua.Common;
+using Motcua.Common.Localization;
+using Motcua.Common.Tabular;
+using Motcua.Common.Web;
+
+namespace Motcua.Organisation.ImportUnits;
+
+internal static class ImportUnitsEndpoint
+{
+    public static void MapImportUnits(this IEndpointRouteBuilder api) =>
+        api.MapPost("/units/import", HandleAsync)
+            .WithName("ImportUnits")
+            .WithSummary("Imports units from a .csv or .xlsx file (multipart field 'file'); all or nothing.")
+            .RequireAuthorization(Policies.Administration)
+            .DisableAntiforgery();
+
+    private static async Task<Results<Ok<UnitImportResult>, ValidationProblem>> HandleAsync(
+        IFormFile? file, UnitImporter importer, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (file is null || file.Length == 0)
+            {
+                throw new DomainException("file", "Choose a .csv or .xlsx file.");
+            }
+
+            if (file.Length > TabularFile.MaxBytes)
+            {
+                throw new DomainException("file", "The file is larger than {0} MB.", TabularFile.MaxBytes / 1024 / 1024);
+            }
+
+            await using var stream = file.OpenReadStream();
+            var rows = TabularFile.Read(stream, file.FileName);
+            return TypedResults.Ok(await importer.ImportAsync(rows, cancellationToken));
+        }
+        catch (DomainException exception)
+        {
+            return exception.ToProblem(localizer);
+        }
+        catch (ImportRejectedException exception)
+        {
+            return exception.ToProblem(localizer);
+        }
+    }
+}

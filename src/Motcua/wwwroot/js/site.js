@@ -1,0 +1,19 @@
+// Progressive enhancement only: every form works without JavaScript.
+document.addEventListener("DOMContentLoaded", () => {
+    // Ask before destructive actions (revoke, disable, close a unit).
+    document.querySelectorAll("form[data-confirm]").forEach((form) => {
+        form.addEventListener("submit", (event) => {
+            if (!window.confirm(form.dataset.confirm)) {
+                event.preventDefault();
+            }
+        });
+    });
+});
+
+// htmx requests carry the antiforgery token like ordinary form posts do.
+document.addEventListener("htmx:configRequest", (event) => {
+    const token = document.querySelector('meta[name="request-verification-token"]');
+    if (token) {
+        event.detail.headers["RequestVerificationToken"] = token.content;
+    }
+});
