@@ -66,7 +66,8 @@ internal sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
             directory = Path.Combine(AppContext.BaseDirectory, "Localization");
         }
 
-        foreach (var file in Directory.EnumerateFiles(directory, "*.json"))
+        var files = Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.json") : [];
+        foreach (var file in files)
         {
             var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file)) ?? [];
             translations[Path.GetFileNameWithoutExtension(file)] = entries.ToFrozenDictionary();
