@@ -156,7 +156,7 @@ internal static class MotcuaApp
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseMiddleware<FirstRunRedirect>();
+        app.UseMiddleware<Access.FirstRun.FirstRunRedirect>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,4 +1,4 @@
-using Motcua.Common.Cli;
+using Motcua.Cli;
 using Motcua.Common.Persistence;
 using Serilog;
 

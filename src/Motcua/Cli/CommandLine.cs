@@ -2,11 +2,12 @@ using System.Globalization;
 using Motcua.Access.Contracts;
 using Motcua.Access.ManageUsers;
 using Motcua.Calendar.ImportOverrides;
+using Motcua.Common;
 using Motcua.Common.Tabular;
 using Motcua.DemoData;
 using Motcua.Organisation.ImportUnits;
 
-namespace Motcua.Common.Cli;
+namespace Motcua.Cli;
 
 internal sealed record Command(string Name, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Options)
 {

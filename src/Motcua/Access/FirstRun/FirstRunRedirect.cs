@@ -1,6 +1,4 @@
-using Motcua.Access;
-
-namespace Motcua.Common.Web;
+namespace Motcua.Access.FirstRun;
 
 /// <summary>
 /// Until the first system administrator exists, every page leads to the first-run page, which is the
