@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Motcua.Bench.DeadlineBenchmarks).Assembly).Run(args);
