@@ -51,14 +51,22 @@ internal static class MotcuaApp
     /// </summary>
     private static string ContentRoot()
     {
-        var projectDirectory = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", ".."));
-        if (File.Exists(Path.Combine(projectDirectory, "src", "Motcua", "Motcua.csproj")))
+        // Under `dotnet run` or a test run the binaries sit below the repository: use the project folder.
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            return Path.Combine(projectDirectory, "src", "Motcua");
+            var project = Path.Combine(directory.FullName, "src", "Motcua");
+            if (File.Exists(Path.Combine(project, "Motcua.csproj")))
+            {
+                return project;
+            }
+
+            if (File.Exists(Path.Combine(directory.FullName, "Motcua.csproj")))
+            {
+                return directory.FullName;
+            }
         }
 
-        var parent = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", ".."));
-        return File.Exists(Path.Combine(parent, "Motcua.csproj")) ? parent : AppContext.BaseDirectory;
+        return AppContext.BaseDirectory;
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, bool commandLineMode)
