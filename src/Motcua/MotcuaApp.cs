@@ -31,7 +31,16 @@ internal static class MotcuaApp
 
     public static WebApplication Build(string[] args, bool commandLineMode = false, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = ContentRoot(),
+
+            // The application name decides where Razor Pages are discovered. Hosted by a test runner the
+            // entry assembly is the runner's, which would leave every page unrouted (and, under the
+            // fallback authorisation policy, the sign-in page redirecting to itself).
+            ApplicationName = typeof(MotcuaApp).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {

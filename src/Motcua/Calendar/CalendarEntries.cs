@@ -143,6 +143,18 @@ internal sealed class OfficeHoursEntry
 /// who, when and what. Its number is the calendar version a deadline records, so the deadline can be
 /// explained and recomputed when the calendar changes later.
 /// </summary>
+/// <summary>What a calendar revision did; stored as text, shown translated in the audit trail.</summary>
+internal static class CalendarRevisionAction
+{
+    public const string OverrideAdded = nameof(OverrideAdded);
+    public const string SwapAdded = nameof(SwapAdded);
+    public const string OverrideRevoked = nameof(OverrideRevoked);
+    public const string OfficeHoursSet = nameof(OfficeHoursSet);
+    public const string OverridesImported = nameof(OverridesImported);
+
+    public static IReadOnlyList<string> All { get; } = [OverrideAdded, SwapAdded, OverrideRevoked, OfficeHoursSet, OverridesImported];
+}
+
 internal sealed class CalendarRevision
 {
     private CalendarRevision()

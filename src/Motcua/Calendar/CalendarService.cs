@@ -137,7 +137,7 @@ internal sealed class CalendarAdministration(CalendarDbContext db, ICurrentUser 
             await RejectDuplicateAsync(unitId, date, cancellationToken);
             var entry = CalendarOverrideEntry.Create(unitId, date, kind, name, legalBasis, null, revision, user.Actor, NowUtc);
             db.Overrides.Add(entry);
-            return (entry, "OverrideAdded", $"{date:yyyy-MM-dd} {kind}: {entry.Name}");
+            return (entry, CalendarRevisionAction.OverrideAdded, $"{date:yyyy-MM-dd} {kind}: {entry.Name}");
         }, cancellationToken);
 
     /// <summary>A swapped day: <paramref name="dayOff"/> (a working day) becomes a day off and <paramref name="workingDay"/> (a weekend day) is worked instead.</summary>
@@ -160,7 +160,7 @@ internal sealed class CalendarAdministration(CalendarDbContext db, ICurrentUser 
             var off = CalendarOverrideEntry.Create(unitId, dayOff, OverrideKind.DayOff, name, legalBasis, group, revision, user.Actor, NowUtc);
             var on = CalendarOverrideEntry.Create(unitId, workingDay, OverrideKind.WorkingDay, name, legalBasis, group, revision, user.Actor, NowUtc);
             db.Overrides.AddRange(off, on);
-            return (off, "SwapAdded", $"{dayOff:yyyy-MM-dd} off ↔ {workingDay:yyyy-MM-dd} worked: {off.Name}");
+            return (off, CalendarRevisionAction.SwapAdded, $"{dayOff:yyyy-MM-dd} off ↔ {workingDay:yyyy-MM-dd} worked: {off.Name}");
         }, cancellationToken);
 
     public async Task RevokeAsync(Guid id, string? reason, CancellationToken cancellationToken = default)
@@ -179,7 +179,7 @@ internal sealed class CalendarAdministration(CalendarDbContext db, ICurrentUser 
                 item.Revoke(reason, revision, user.Actor, NowUtc);
             }
 
-            return (entry, "OverrideRevoked", $"{entry.Date:yyyy-MM-dd} {entry.Kind}: {entry.Name} ({reason})");
+            return (entry, CalendarRevisionAction.OverrideRevoked, $"{entry.Date:yyyy-MM-dd} {entry.Kind}: {entry.Name} ({reason})");
         }, cancellationToken);
     }
 
@@ -188,7 +188,7 @@ internal sealed class CalendarAdministration(CalendarDbContext db, ICurrentUser 
         {
             var entry = OfficeHoursEntry.Create(unitId, validFrom, sessions, revision, user.Actor, NowUtc);
             db.OfficeHours.Add(entry);
-            return Task.FromResult((entry, "OfficeHoursSet", $"{validFrom:yyyy-MM-dd}: {entry.Sessions}"));
+            return Task.FromResult((entry, CalendarRevisionAction.OfficeHoursSet, $"{validFrom:yyyy-MM-dd}: {entry.Sessions}"));
         }, cancellationToken);
 
     public async Task<IReadOnlyList<(string? UnitCode, DateOnly ValidFrom, string Sessions, string CreatedBy, DateTime CreatedAtUtc)>> ListOfficeHoursAsync(CancellationToken cancellationToken = default)

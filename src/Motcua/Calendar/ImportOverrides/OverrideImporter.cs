@@ -98,7 +98,7 @@ internal sealed class OverrideImporter(CalendarAdministration administration, Da
                 throw new ImportRejectedException(rowErrors);
             }
 
-            return Task.FromResult((parsed.Count, "OverridesImported", $"{parsed.Count} override(s) imported"));
+            return Task.FromResult((parsed.Count, CalendarRevisionAction.OverridesImported, $"{parsed.Count} override(s) imported"));
         }, cancellationToken);
         return parsed.Count;
     }

@@ -72,7 +72,7 @@ internal sealed class AdministrationModel(
 
     public Task<IActionResult> OnPostAddAsync() => RunAsync(
         () => administration.AddAsync(UnitCode, Date ?? throw new DomainException("date", "The date {0} is required.", "date"), Kind, Name ?? string.Empty, LegalBasis, HttpContext.RequestAborted),
-        "The calendar entry was added.",
+        l["The calendar entry was added."],
         Date?.Year);
 
     public Task<IActionResult> OnPostSwapAsync() => RunAsync(
@@ -83,15 +83,15 @@ internal sealed class AdministrationModel(
             SwapName ?? string.Empty,
             SwapLegalBasis,
             HttpContext.RequestAborted),
-        "The swapped day was added.",
+        l["The swapped day was added."],
         SwapDayOff?.Year);
 
     public Task<IActionResult> OnPostRevokeAsync(Guid id, string? reason) =>
-        RunAsync(() => administration.RevokeAsync(id, reason, HttpContext.RequestAborted), "The entry was revoked.", null);
+        RunAsync(() => administration.RevokeAsync(id, reason, HttpContext.RequestAborted), l["The entry was revoked."], null);
 
     public Task<IActionResult> OnPostOfficeHoursAsync() => RunAsync(
         () => administration.SetOfficeHoursAsync(HoursUnitCode, HoursValidFrom ?? throw new DomainException("validFrom", "The date {0} is required.", "validFrom"), Sessions ?? string.Empty, HttpContext.RequestAborted),
-        "The office hours were saved.",
+        l["The office hours were saved."],
         null);
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file)
@@ -126,12 +126,12 @@ internal sealed class AdministrationModel(
         return Page();
     }
 
-    private async Task<IActionResult> RunAsync(Func<Task> action, string message, int? year)
+    private async Task<IActionResult> RunAsync(Func<Task> action, LocalizedString message, int? year)
     {
         try
         {
             await action();
-            TempData["Message"] = l[message].Value;
+            TempData["Message"] = message.Value;
             return RedirectToPage(new { Year = year ?? Year });
         }
         catch (DomainException exception)

@@ -78,16 +78,16 @@ internal sealed class UnitDetailsModel(OrganisationDbContext db, UnitAdministrat
     }
 
     public Task<IActionResult> OnPostContactAsync() =>
-        RunAsync(() => administration.UpdateContactAsync(Code, Address, Phone, Email, HttpContext.RequestAborted), "The contact details were saved.");
+        RunAsync(() => administration.UpdateContactAsync(Code, Address, Phone, Email, HttpContext.RequestAborted), l["The contact details were saved."]);
 
     public Task<IActionResult> OnPostRenameAsync() =>
-        RunAsync(() => administration.RenameAsync(Code, NewName ?? string.Empty, EffectiveOn ?? throw new DomainException("effectiveOn", "The date {0} is required.", "effectiveOn"), HttpContext.RequestAborted), "The unit was renamed.");
+        RunAsync(() => administration.RenameAsync(Code, NewName ?? string.Empty, EffectiveOn ?? throw new DomainException("effectiveOn", "The date {0} is required.", "effectiveOn"), HttpContext.RequestAborted), l["The unit was renamed."]);
 
     public Task<IActionResult> OnPostCloseAsync() =>
-        RunAsync(() => administration.CloseAsync(Code, LastDay ?? throw new DomainException("lastDay", "The date {0} is required.", "lastDay"), HttpContext.RequestAborted), "The unit was recorded as ceased.");
+        RunAsync(() => administration.CloseAsync(Code, LastDay ?? throw new DomainException("lastDay", "The date {0} is required.", "lastDay"), HttpContext.RequestAborted), l["The unit was recorded as ceased."]);
 
     public Task<IActionResult> OnPostAddDepartmentAsync() =>
-        RunAsync(() => administration.AddDepartmentAsync(Code, DepartmentCode ?? string.Empty, DepartmentName ?? string.Empty, DepartmentKind, HttpContext.RequestAborted), "The department was added.");
+        RunAsync(() => administration.AddDepartmentAsync(Code, DepartmentCode ?? string.Empty, DepartmentName ?? string.Empty, DepartmentKind, HttpContext.RequestAborted), l["The department was added."]);
 
     public async Task<IActionResult> OnPostToggleDepartmentAsync(string departmentCode)
     {
@@ -98,15 +98,15 @@ internal sealed class UnitDetailsModel(OrganisationDbContext db, UnitAdministrat
             return NotFound();
         }
 
-        return await RunAsync(() => administration.UpdateDepartmentAsync(Code, departmentCode, department.Name, department.Kind, !department.IsActive, HttpContext.RequestAborted), "The department was updated.");
+        return await RunAsync(() => administration.UpdateDepartmentAsync(Code, departmentCode, department.Name, department.Kind, !department.IsActive, HttpContext.RequestAborted), l["The department was updated."]);
     }
 
-    private async Task<IActionResult> RunAsync(Func<Task> action, string message)
+    private async Task<IActionResult> RunAsync(Func<Task> action, LocalizedString message)
     {
         try
         {
             await action();
-            TempData["Message"] = l[message].Value;
+            TempData["Message"] = message.Value;
             return RedirectToPage(new { Code });
         }
         catch (DomainException exception)

@@ -39,20 +39,20 @@ internal sealed class EditUserModel(UserAdministration administration, IUnitDire
     }
 
     public Task<IActionResult> OnPostSaveAsync() =>
-        RunAsync(() => administration.UpdateAsync(UserName, Input.ToInput(), HttpContext.RequestAborted), "The user was saved.");
+        RunAsync(() => administration.UpdateAsync(UserName, Input.ToInput(), HttpContext.RequestAborted), l["The user was saved."]);
 
     public Task<IActionResult> OnPostUnlockAsync() =>
-        RunAsync(() => administration.UnlockAsync(UserName, HttpContext.RequestAborted), "The user was unlocked.");
+        RunAsync(() => administration.UnlockAsync(UserName, HttpContext.RequestAborted), l["The user was unlocked."]);
 
     public Task<IActionResult> OnPostResetTwoFactorAsync() =>
-        RunAsync(() => administration.ResetTwoFactorAsync(UserName, HttpContext.RequestAborted), "Two-factor sign-in is off.");
+        RunAsync(() => administration.ResetTwoFactorAsync(UserName, HttpContext.RequestAborted), l["Two-factor sign-in is off."]);
 
     public async Task<IActionResult> OnPostToggleDisabledAsync()
     {
         var view = await administration.FindAsync(UserName, HttpContext.RequestAborted);
         return view is null
             ? NotFound()
-            : await RunAsync(() => administration.SetDisabledAsync(UserName, !view.IsDisabled, HttpContext.RequestAborted), view.IsDisabled ? "The user was enabled." : "The user was disabled.");
+            : await RunAsync(() => administration.SetDisabledAsync(UserName, !view.IsDisabled, HttpContext.RequestAborted), view.IsDisabled ? l["The user was enabled."] : l["The user was disabled."]);
     }
 
     public async Task<IActionResult> OnPostResetPasswordAsync()
@@ -70,7 +70,7 @@ internal sealed class EditUserModel(UserAdministration administration, IUnitDire
         return Page();
     }
 
-    private async Task<IActionResult> RunAsync(Func<Task> action, string? message)
+    private async Task<IActionResult> RunAsync(Func<Task> action, LocalizedString? message)
     {
         try
         {
@@ -80,7 +80,7 @@ internal sealed class EditUserModel(UserAdministration administration, IUnitDire
                 return new OkResult();
             }
 
-            TempData["Message"] = l[message].Value;
+            TempData["Message"] = message.Value;
             return RedirectToPage(new { UserName });
         }
         catch (DomainException exception)

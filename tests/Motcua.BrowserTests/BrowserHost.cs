@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Motcua.Access.Contracts;
+using Motcua.Access.ManageUsers;
+
+namespace Motcua.BrowserTests;
+
+/// <summary>
+/// The real application on Kestrel (a real port on 127.0.0.1) with an embedded SQLite database, and
+/// Debian's Chromium driven by Playwright. Chromium is never downloaded: the tests use the system
+/// browser (MOTCUA_CHROMIUM, default /usr/bin/chromium) that scripts/install-prerequisites.sh installs.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public const string AdminUserName = "quantri";
+    public const string AdminPassword = "Quan-tri-2026!";
+
+    private static readonly string[] ChromiumArguments =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "motcua-bt-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    internal IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        _app = MotcuaApp.Build(
+        [
+            "--urls=http://127.0.0.1:0",
+            "--Motcua:Database:Provider=Sqlite",
+            $"--Motcua:Database:ConnectionString=Data Source={Path.Combine(_directory, "motcua.db")}",
+            $"--Motcua:DataDirectory={_directory}",
+            "--environment=Testing",
+        ]);
+        await MotcuaProgram.InitialiseAsync(_app.Services);
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.First().TrimEnd('/');
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(
+                new UserInput(AdminUserName, "Nguyễn Thị Quản Trị", null, null, "Chuyên viên CNTT", [Roles.SystemAdmin]), AdminPassword);
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("MOTCUA_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArguments,
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a Vietnamese browser, as most users have.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "vi-VN")
+    {
+        var context = await (_browser ?? throw new InvalidOperationException("Not started.")).NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = locale,
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignedInPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("#UserName").FillAsync(AdminUserName);
+        await page.Locator("#Password").FillAsync(AdminPassword);
+        await page.Locator("form.stack button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
+{
+    public const string Name = "browser";
+}
