@@ -12,7 +12,7 @@ namespace Motcua.BrowserTests;
 /// Debian's Chromium driven by Playwright. Chromium is never downloaded: the tests use the system
 /// browser (MOTCUA_CHROMIUM, default /usr/bin/chromium) that scripts/install-prerequisites.sh installs.
 /// </summary>
-public sealed class BrowserHost : IAsyncLifetime
+public abstract class BrowserHostBase : IAsyncLifetime
 {
     public const string AdminUserName = "quantri";
     public const string AdminPassword = "Quan-tri-2026!";
@@ -29,6 +29,9 @@ public sealed class BrowserHost : IAsyncLifetime
     private IBrowser? _browser;
 
     public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>Whether the first system administrator exists before the tests start.</summary>
+    protected abstract bool CreatesAdministrator { get; }
 
     internal IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Not started.");
 
@@ -47,8 +50,9 @@ public sealed class BrowserHost : IAsyncLifetime
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');
 
-        await using (var scope = _app.Services.CreateAsyncScope())
+        if (CreatesAdministrator)
         {
+            await using var scope = _app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(
                 new UserInput(AdminUserName, "Nguyễn Thị Quản Trị", null, null, "Chuyên viên CNTT", [Roles.SystemAdmin]), AdminPassword);
         }
@@ -109,6 +113,18 @@ public sealed class BrowserHost : IAsyncLifetime
             // A leftover temp folder is harmless.
         }
     }
+}
+
+/// <summary>An installation with its first administrator, shared by the tests of one collection.</summary>
+public sealed class BrowserHost : BrowserHostBase
+{
+    protected override bool CreatesAdministrator => true;
+}
+
+/// <summary>A brand-new installation: no administrator yet.</summary>
+public sealed class FirstRunBrowserHost : BrowserHostBase
+{
+    protected override bool CreatesAdministrator => false;
 }
 
 [CollectionDefinition(Name)]
