@@ -15,7 +15,9 @@ using Motcua.Common.Localization;
 using Motcua.Common.Persistence;
 using Motcua.Common.Web;
 using Motcua.DemoData;
+using Motcua.Dossiers;
 using Motcua.Organisation;
+using Motcua.Procedures;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 using Serilog;
@@ -114,6 +116,8 @@ internal static class MotcuaApp
         services.AddOrganisation(provider, connectionString);
         services.AddAccess(provider, connectionString);
         services.AddCalendar(provider, connectionString);
+        services.AddProcedures(provider, connectionString);
+        services.AddDossiers(provider, connectionString);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 
@@ -176,6 +180,7 @@ internal static class MotcuaApp
         app.UseMiddleware<Access.FirstRun.FirstRunRedirect>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -188,6 +193,8 @@ internal static class MotcuaApp
         api.MapOrganisation();
         api.MapAccess();
         api.MapCalendar();
+        api.MapProcedures();
+        api.MapDossiers();
 
         app.MapPost("/culture", SetCulture).AllowAnonymous();
         app.MapRazorPages();

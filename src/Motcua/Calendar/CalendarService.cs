@@ -78,6 +78,20 @@ internal sealed class WorkingTime(WorkingCalendars calendars) : IWorkingTime
         return ToDeadline(calendar.AddCalendarDays(from, days), revision);
     }
 
+    public async Task<Deadline> ResumeAsync(Guid? unitId, DateTime pausedAt, DateTime dueAt, DateTime resumedAt, bool countsWorkingDays, CancellationToken cancellationToken = default)
+    {
+        var (calendar, revision) = await calendars.GetAsync(unitId, DateOnly.FromDateTime(resumedAt), cancellationToken);
+        if (countsWorkingDays)
+        {
+            return ToDeadline(calendar.AddWorkingMinutes(resumedAt, calendar.WorkingMinutesBetween(pausedAt, dueAt)), revision);
+        }
+
+        // Calendar days: the elapsed time left, then the Civil Code rule for a last day that is a day off.
+        var left = dueAt > pausedAt ? dueAt - pausedAt : TimeSpan.Zero;
+        var result = calendar.AddCalendarDays(resumedAt + left, 0);
+        return ToDeadline(result with { From = resumedAt }, revision);
+    }
+
     public async Task<bool> IsWorkingDayAsync(Guid? unitId, DateOnly date, CancellationToken cancellationToken = default)
     {
         var (calendar, _) = await calendars.GetAsync(unitId, date, cancellationToken);

@@ -6,6 +6,7 @@ using Motcua.Common;
 using Motcua.Common.Tabular;
 using Motcua.DemoData;
 using Motcua.Organisation.ImportUnits;
+using Motcua.Procedures.ImportProcedures;
 
 namespace Motcua.Cli;
 
@@ -29,11 +30,13 @@ internal static class CommandLine
           demo seed                   fill an EMPTY database with a demo province, units and users
           units import FILE           import administrative units from .csv or .xlsx (all or nothing)
           calendar import FILE        import calendar overrides from .csv or .xlsx (all or nothing)
+          procedures import FILE      import the procedure catalogue from .csv or .xlsx (all or nothing;
+                                      one row per required document, see docs/one-stop.md)
           migrate                     apply database migrations and exit
           help                        show this text
         """;
 
-    private static readonly string[] Known = ["admin", "demo", "units", "calendar", "migrate", "help", "--help", "-h"];
+    private static readonly string[] Known = ["admin", "demo", "units", "calendar", "procedures", "migrate", "help", "--help", "-h"];
 
     /// <summary>Null when the arguments do not name a command, i.e. serve.</summary>
     public static Command? Parse(string[] args)
@@ -97,6 +100,13 @@ internal static class CommandLine
                     {
                         var count = await provider.GetRequiredService<OverrideImporter>().ImportAsync(ReadFile(command.Arguments[0]));
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported {count} calendar override(s)."));
+                        return 0;
+                    }
+
+                case "procedures import" when command.Arguments.Count == 1:
+                    {
+                        var result = await provider.GetRequiredService<ProcedureImporter>().ImportAsync(ReadFile(command.Arguments[0]));
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported procedures: {result.Created} created, {result.Updated} updated ({result.Variants} variant(s), {result.Documents} required document(s))."));
                         return 0;
                     }
 

@@ -3,8 +3,11 @@ using Motcua.Access.Contracts;
 using Motcua.Access.ManageUsers;
 using Motcua.Calendar;
 using Motcua.Common;
+using Motcua.Common.Tabular;
 using Motcua.Organisation;
 using Motcua.Organisation.Contracts;
+using Motcua.Procedures;
+using Motcua.Procedures.ImportProcedures;
 
 namespace Motcua.DemoData;
 
@@ -14,7 +17,8 @@ namespace Motcua.DemoData;
 /// slice of its history: the former Tuy Phước district and some of its communes, merged into today's
 /// communes. Codes are illustrative, not the official ones. Passwords are random and printed once.
 /// </summary>
-internal sealed class DemoSeeder(UnitAdministration units, UserAdministration users, CalendarAdministration calendar, IUnitDirectory directory)
+internal sealed class DemoSeeder(
+    UnitAdministration units, UserAdministration users, CalendarAdministration calendar, IUnitDirectory directory, ProcedureImporter procedures, ProcedureCatalogue catalogue)
 {
     private static readonly DateOnly Founded = new(2000, 1, 1);
     private static readonly DateOnly Reform = UnitKinds.DistrictsAbolished;
@@ -123,6 +127,8 @@ internal sealed class DemoSeeder(UnitAdministration units, UserAdministration us
         // A dated override of the kind administrators add every year.
         await calendar.AddAsync(null, new DateOnly(2026, 11, 24), OverrideKind.DayOff, "Ngày Văn hóa Việt Nam", "Dữ liệu mẫu: ngày nghỉ mới năm 2026, chờ luật hóa", cancellationToken);
 
+        var catalogueSize = await SeedProceduresAsync(province, cancellationToken);
+
         var accounts = new List<(string UserName, string Password, string Role, string Unit)>();
         async Task AddUserAsync(string userName, string fullName, string unitCode, string jobTitle, params string[] roles)
         {
@@ -147,7 +153,7 @@ internal sealed class DemoSeeder(UnitAdministration units, UserAdministration us
         }
 
         var unitCount = (await directory.ListAsync(cancellationToken)).Count;
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Demo province seeded: {unitCount} units (including history), {accounts.Count} users."));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Demo province seeded: {unitCount} units (including history), {catalogueSize} procedures, {accounts.Count} users."));
         await output.WriteLineAsync("These passwords are shown only now; sign in and change them under 'Tài khoản' (Account).");
         await output.WriteLineAsync();
         await output.WriteLineAsync($"{"User name",-16} {"Password",-16} {"Role",-18} Unit");
@@ -156,6 +162,42 @@ internal sealed class DemoSeeder(UnitAdministration units, UserAdministration us
             await output.WriteLineAsync($"{userName,-16} {password,-16} {role,-18} {unit}");
         }
     }
+
+    /// <summary>
+    /// The catalogue of real commune- and province-level procedures (DemoData/procedures.csv), each
+    /// current commune and ward handling the commune ones through the department of its field.
+    /// </summary>
+    private async Task<int> SeedProceduresAsync(string province, CancellationToken cancellationToken)
+    {
+        await using (var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("Motcua.DemoData.procedures.csv")
+            ?? throw new InvalidOperationException("The demo catalogue is missing from the build."))
+        {
+            await procedures.ImportAsync(TabularFile.Read(stream, "procedures.csv"), cancellationToken);
+        }
+
+        var all = await catalogue.ListAsync(cancellationToken);
+        var commune = all.Where(p => p.Level == ProcedureLevel.Commune).Select(p => (p.Code, (string?)CommuneDepartment(p.Field))).ToList();
+        foreach (var (code, _, _) in CurrentUnits)
+        {
+            await catalogue.AssignAsync(code, commune, cancellationToken);
+        }
+
+        foreach (var (code, _, _) in MergedCommunes)
+        {
+            await catalogue.AssignAsync(code, commune, cancellationToken);
+        }
+
+        await catalogue.AssignAsync(province, [.. all.Where(p => p.Level == ProcedureLevel.Province).Select(p => (p.Code, (string?)null))], cancellationToken);
+        return all.Count;
+    }
+
+    /// <summary>Civil status and certification sit with the office; land, construction and business with the economic department.</summary>
+    private static string CommuneDepartment(string field) => field switch
+    {
+        _ when field.Contains("hộ tịch", StringComparison.OrdinalIgnoreCase) || field.Contains("chứng thực", StringComparison.OrdinalIgnoreCase) => "VP",
+        _ when new[] { "đất", "xây dựng", "kinh doanh", "nông nghiệp", "môi trường", "thủy", "lâm" }.Any(k => field.Contains(k, StringComparison.OrdinalIgnoreCase)) => "PKT",
+        _ => "PVHXH",
+    };
 
     private async Task AddCommuneDepartmentsAsync(string unitCode, CancellationToken cancellationToken)
     {

@@ -30,6 +30,15 @@ internal sealed class UnitDirectory(IServiceScopeFactory scopes, TimeProvider cl
     public async Task<IReadOnlySet<Guid>> GetScopeAsync(Guid unitId, CancellationToken cancellationToken = default) =>
         (await TreeAsync(cancellationToken)).Scope(unitId);
 
+    public async Task<UnitContact?> GetContactAsync(Guid unitId, CancellationToken cancellationToken = default)
+    {
+        // Contacts change rarely and are read on public pages and forms only: a direct query is enough.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrganisationDbContext>();
+        return await db.Units.AsNoTracking().Where(u => u.Id == unitId)
+            .Select(u => new UnitContact(u.Address, u.Phone, u.Email)).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Guid>> GetAncestorsAsync(Guid unitId, CancellationToken cancellationToken = default)
     {
         var tree = await TreeAsync(cancellationToken);

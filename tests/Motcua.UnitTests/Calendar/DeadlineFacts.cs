@@ -108,6 +108,34 @@ public sealed class DeadlineFacts
         Gen.Select(Start, HalfDays, HalfDays).Sample((from, a, b) =>
             WithOverrides.AddWorkingDays(from, a).DueAt <= WithOverrides.AddWorkingDays(from, a + b).DueAt);
 
+    private static readonly Gen<long> Minutes = Gen.Long[0, 60 * 480];
+
+    [Fact]
+    public void The_office_time_between_a_start_and_its_deadline_is_the_time_added() =>
+        Gen.Select(Start, Minutes).Sample((from, minutes) =>
+            WithOverrides.WorkingMinutesBetween(from, WithOverrides.AddWorkingMinutes(from, minutes).DueAt) == minutes);
+
+    [Fact]
+    public void A_paused_clock_resumed_at_once_keeps_its_deadline() =>
+        Gen.Select(Start, Minutes, Minutes).Sample((from, total, elapsed) =>
+        {
+            // Pausing part-way and resuming at the same moment must not move the deadline.
+            var due = WithOverrides.AddWorkingMinutes(from, total).DueAt;
+            var pausedAt = WithOverrides.AddWorkingMinutes(from, Math.Min(elapsed, total)).DueAt;
+            return WithOverrides.AddWorkingMinutes(pausedAt, WithOverrides.WorkingMinutesBetween(pausedAt, due)).DueAt == due;
+        });
+
+    [Theory]
+    [InlineData("2026-03-02T09:00:00", "2026-03-02T09:00:00", 0)]
+    [InlineData("2026-03-02T09:00:00", "2026-03-02T08:00:00", 0)]
+    [InlineData("2026-03-02T09:00:00", "2026-03-02T11:00:00", 120)]
+    [InlineData("2026-03-02T11:00:00", "2026-03-02T14:00:00", 60)]      // lunch does not count
+    [InlineData("2026-03-06T16:00:00", "2026-03-09T08:30:00", 120)]     // Friday 16:00 to Monday 08:30
+    [InlineData("2026-02-13T09:00:00", "2026-02-23T09:00:00", 450)]     // across Tết 2026 (16-20/02 off)
+    [InlineData("2026-03-07T10:00:00", "2026-03-08T10:00:00", 0)]       // a weekend
+    public void Office_time_between_two_moments(string from, string to, long minutes) =>
+        Assert.Equal(minutes, Calendar.WorkingMinutesBetween(Parse(from), Parse(to)));
+
     [Fact]
     public void Long_deadlines_are_computed_exactly()
     {

@@ -62,6 +62,8 @@ public sealed partial class TranslationCoverageTests
         Assert.Contains("Sign in", used);                                   // L["…"] in a page
         Assert.Contains("The calendar entry was added.", used);             // l["…"] in a page model
         Assert.Contains("A unit with code {0} already exists.", used);      // a DomainException message
+        Assert.Contains("This dossier has already been rated.", used);      // a DossierConflictException message
+        Assert.Contains("Waiting for your supplement", used);              // a status shown to the applicant
         Assert.Contains(nameof(DepartmentKind.ServiceCentre), used);        // an enum shown translated
         Assert.Contains(CalendarRevisionAction.OverridesImported, used);    // an audit-trail action
         Assert.True(used.Count > 250, $"Only {used.Count} texts found.");
@@ -85,12 +87,17 @@ public sealed partial class TranslationCoverageTests
         }
 
         keys.UnionWith(Identifiers());
+        keys.UnionWith(Motcua.Dossiers.Lookup.StatusTexts.All);
         return keys;
     }
 
     /// <summary>Enum and action names that pages show through the localizer.</summary>
     private static List<string> Identifiers() =>
-        [.. Enum.GetNames<DepartmentKind>(), .. Enum.GetNames<UnitEventKind>(), .. CalendarRevisionAction.All];
+    [
+        .. Enum.GetNames<DepartmentKind>(), .. Enum.GetNames<UnitEventKind>(), .. CalendarRevisionAction.All,
+        .. Enum.GetNames<Motcua.Dossiers.Channel>(), .. Enum.GetNames<Motcua.Dossiers.Rating>(),
+        .. Motcua.Dossiers.DossierPermissions.Actions.Append("create").Append("rate").Select(a => "action:" + a),
+    ];
 
     private static Dictionary<string, string> Vietnamese() => Table("vi");
 
@@ -118,7 +125,7 @@ public sealed partial class TranslationCoverageTests
     [GeneratedRegex("""\b(?:L|l|localizer|Localizer)\[\s*"(?<text>(?:[^"\\]|\\.)*)"(?=\s*[\],])""")]
     private static partial Regex LocalizerCall();
 
-    [GeneratedRegex("""DomainException\(\s*[^,()]+,\s*"(?<text>(?:[^"\\]|\\.)*)"\s*[,)]""")]
+    [GeneratedRegex("""(?:DomainException\(\s*[^,()]+,|DossierConflictException\()\s*"(?<text>(?:[^"\\]|\\.)*)"\s*[,)]""")]
     private static partial Regex DomainExceptionMessage();
 
     [GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}")]

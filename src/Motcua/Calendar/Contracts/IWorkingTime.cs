@@ -13,5 +13,12 @@ internal interface IWorkingTime
 
     Task<Deadline> AddCalendarDaysAsync(Guid? unitId, DateTime from, int days, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Restarts a paused clock: the time that was left between <paramref name="pausedAt"/> and
+    /// <paramref name="dueAt"/> (office time for working-day procedures, elapsed time for calendar-day
+    /// ones) runs again from <paramref name="resumedAt"/>. Used when a requested supplement arrives.
+    /// </summary>
+    Task<Deadline> ResumeAsync(Guid? unitId, DateTime pausedAt, DateTime dueAt, DateTime resumedAt, bool countsWorkingDays, CancellationToken cancellationToken = default);
+
     Task<bool> IsWorkingDayAsync(Guid? unitId, DateOnly date, CancellationToken cancellationToken = default);
 }

@@ -61,7 +61,14 @@ internal sealed class WorkingCalendar
     public DueResult AddWorkingDays(DateTime from, decimal workingDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
-        var remaining = (long)Math.Round(workingDays * Hours.MinutesPerDay, MidpointRounding.AwayFromZero);
+        return AddWorkingMinutes(from, (long)Math.Round(workingDays * Hours.MinutesPerDay, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>The moment <paramref name="minutes"/> of office time after <paramref name="from"/> (from the next opening if outside office hours).</summary>
+    public DueResult AddWorkingMinutes(DateTime from, long minutes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minutes);
+        var remaining = minutes;
         var (date, minute) = Normalise(from);
         var startDate = date;
         while (true)
@@ -84,6 +91,38 @@ internal sealed class WorkingCalendar
 
             minute = Hours.Sessions[0].Start.Hour * 60 + Hours.Sessions[0].Start.Minute;
         }
+    }
+
+    /// <summary>
+    /// The office minutes from <paramref name="from"/> to <paramref name="to"/> (0 when <paramref name="to"/> is not later):
+    /// what is left of a deadline when its clock is paused, e.g. for a supplement request.
+    /// </summary>
+    public long WorkingMinutesBetween(DateTime from, DateTime to)
+    {
+        if (to <= from)
+        {
+            return 0;
+        }
+
+        var (date, minute) = Normalise(from);
+        var (endDate, endMinute) = Normalise(to);
+        if (date > endDate || (date == endDate && minute >= endMinute))
+        {
+            return 0;
+        }
+
+        if (date == endDate)
+        {
+            return MinutesLeft(minute) - MinutesLeft(endMinute);
+        }
+
+        var total = MinutesLeft(minute);
+        for (var day = NextWorkingDay(date); day < endDate; day = NextWorkingDay(day))
+        {
+            total += Hours.MinutesPerDay;
+        }
+
+        return total + Hours.MinutesPerDay - MinutesLeft(endMinute);
     }
 
     /// <summary>

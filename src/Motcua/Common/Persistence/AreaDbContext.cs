@@ -40,4 +40,23 @@ internal static class AreaDbContextOptions
             modelBuilder.HasDefaultSchema(TArea.Area);
         }
     }
+
+    /// <summary>
+    /// For areas that keep Vietnam wall-clock times (deadlines, office hours, dossier events): on PostgreSQL
+    /// they are stored as <c>timestamp without time zone</c>, exactly as read and written, never shifted.
+    /// Call at the end of <c>OnModelCreating</c>.
+    /// </summary>
+    public static void UseLocalTimestamps(ModelBuilder modelBuilder, DatabaseFacade database)
+    {
+        if (!database.IsNpgsql())
+        {
+            return;
+        }
+
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?)))
+        {
+            property.SetColumnType("timestamp without time zone");
+        }
+    }
 }

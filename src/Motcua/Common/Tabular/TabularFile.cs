@@ -189,3 +189,41 @@ internal sealed class ImportRejectedException(IReadOnlyList<string> errors) : Ex
 {
     public IReadOnlyList<string> Errors { get; } = errors;
 }
+
+/// <summary>Writes tables in the formats <see cref="TabularFile"/> reads back (export → edit → import).</summary>
+internal static class TabularWriter
+{
+    public static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendJoin(',', columns.Select(Quote)).Append("\r\n");
+        foreach (var row in rows)
+        {
+            text.AppendJoin(',', row.Select(Quote)).Append("\r\n");
+        }
+
+        // A byte-order mark makes Excel open the UTF-8 file with its Vietnamese letters intact.
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    public static byte[] Xlsx(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        var sheet = rows.Select(row =>
+        {
+            var record = new Dictionary<string, object?>();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                record[columns[i]] = i < row.Count ? row[i] : null;
+            }
+
+            return record;
+        }).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheet, excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    private static string Quote(string? value) =>
+        value is null ? string.Empty
+        : value.IndexOfAny([',', '"', '\n', '\r', ';']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

@@ -24,6 +24,8 @@ internal sealed record UnitSummary(
     public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo);
 }
 
+internal sealed record UnitContact(string? Address, string? Phone, string? Email);
+
 /// <summary>Read-only access to the unit tree for the other areas (they never read Organisation's tables).</summary>
 internal interface IUnitDirectory
 {
@@ -38,6 +40,9 @@ internal interface IUnitDirectory
     /// and (recursively) the units it or they succeeded, so figures stay visible across a merger.
     /// </summary>
     Task<IReadOnlySet<Guid>> GetScopeAsync(Guid unitId, CancellationToken cancellationToken = default);
+
+    /// <summary>The unit's published contact (address, hotline, e-mail), for forms and public pages.</summary>
+    Task<UnitContact?> GetContactAsync(Guid unitId, CancellationToken cancellationToken = default);
 
     /// <summary>The unit's ancestors, nearest first (not including the unit).</summary>
     Task<IReadOnlyList<Guid>> GetAncestorsAsync(Guid unitId, CancellationToken cancellationToken = default);

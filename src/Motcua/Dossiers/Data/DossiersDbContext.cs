@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Motcua.Common.Persistence;
+
+namespace Motcua.Dossiers.Data;
+
+internal class DossiersDbContext(DbContextOptions options) : DbContext(options), IAreaDbContext
+{
+    public static string Area => "dossiers";
+
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+
+    public DbSet<DossierEvent> Events => Set<DossierEvent>();
+
+    public DbSet<DossierCounter> Counters => Set<DossierCounter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        AreaDbContextOptions.ApplySchema<DossiersDbContext>(modelBuilder, Database);
+
+        modelBuilder.Entity<Dossier>(d =>
+        {
+            d.ToTable("dossiers");
+            d.HasKey(x => x.Id);
+            d.HasIndex(x => x.Code).IsUnique();
+            d.HasIndex(x => new { x.UnitId, x.Status });
+            d.HasIndex(x => new { x.ReceivingUnitId, x.Status });
+            d.HasIndex(x => new { x.Status, x.DueAt });
+            d.Property(x => x.Code).HasMaxLength(60).IsRequired();
+            d.Property(x => x.Secret).HasMaxLength(16).IsRequired();
+            d.Property(x => x.ProcedureCode).HasMaxLength(30);
+            d.Property(x => x.ProcedureName).HasMaxLength(500);
+            d.Property(x => x.VariantCode).HasMaxLength(20);
+            d.Property(x => x.ProcessingTime).HasPrecision(6, 1);
+            d.Property(x => x.OnlineLevel).HasMaxLength(20);
+            d.Property(x => x.Status).HasConversion<string>().HasMaxLength(40);
+            d.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
+            d.Property(x => x.ReturnChannel).HasConversion<string>().HasMaxLength(20);
+            d.Property(x => x.Rating).HasConversion<string>().HasMaxLength(20);
+            d.Property(x => x.DepartmentCode).HasMaxLength(20);
+            d.Property(x => x.Specialist).HasMaxLength(256);
+            d.Property(x => x.PreviousSpecialist).HasMaxLength(256);
+            d.Property(x => x.OtherAgency).HasMaxLength(300);
+            d.Property(x => x.Version).IsConcurrencyToken();
+            d.Ignore(x => x.NewEvents);
+            d.Ignore(x => x.IsOpen);
+            d.Ignore(x => x.IsUnderClock);
+            d.Ignore(x => x.HasApology);
+            d.Ignore(x => x.CompletedLate);
+            d.ComplexProperty(x => x.Applicant, a =>
+            {
+                a.Property(x => x.Name).HasColumnName("applicant_name").HasMaxLength(200);
+                a.Property(x => x.IdentityNumber).HasColumnName("applicant_identity").HasMaxLength(20);
+                a.Property(x => x.Phone).HasColumnName("applicant_phone").HasMaxLength(30);
+                a.Property(x => x.Email).HasColumnName("applicant_email").HasMaxLength(256);
+                a.Property(x => x.Address).HasColumnName("applicant_address").HasMaxLength(500);
+            });
+            d.OwnsMany(x => x.Documents, doc =>
+            {
+                doc.ToTable("dossier_documents");
+                doc.WithOwner().HasForeignKey("DossierId");
+                doc.Property<int>("Id");
+                doc.HasKey("Id");
+                doc.Property(x => x.Name).HasMaxLength(1000).IsRequired();
+            });
+            d.Navigation(x => x.Documents).HasField("_documents").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<DossierEvent>(e =>
+        {
+            e.ToTable("dossier_events");
+            e.HasKey(x => new { x.DossierId, x.Sequence });
+            e.Property(x => x.Actor).HasMaxLength(256);
+            e.Property(x => x.Action).HasMaxLength(40);
+            e.Property(x => x.FromStatus).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.ToStatus).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Department).HasMaxLength(20);
+            e.Property(x => x.Holder).HasMaxLength(256);
+            e.Property(x => x.Note).HasMaxLength(4000);
+        });
+
+        modelBuilder.Entity<DossierCounter>(c =>
+        {
+            c.ToTable("dossier_counters");
+            c.HasKey(x => new { x.UnitId, x.Day });
+            c.Property(x => x.Last).IsConcurrencyToken();
+        });
+
+        // Dossier times are Vietnam local times, like the appointments printed on the receipt.
+        AreaDbContextOptions.UseLocalTimestamps(modelBuilder, Database);
+    }
+}
+
+/// <summary>The last sequence number given to a unit's dossiers on a day (the code's last part).</summary>
+internal sealed class DossierCounter
+{
+    public Guid UnitId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public int Last { get; set; }
+}
+
+internal sealed class SqliteDossiersDbContext(DbContextOptions<SqliteDossiersDbContext> options) : DossiersDbContext(options);
+
+internal sealed class PostgresDossiersDbContext(DbContextOptions<PostgresDossiersDbContext> options) : DossiersDbContext(options);
+
+internal sealed class SqliteDossiersDesignTimeFactory : SqliteDesignTimeFactory<DossiersDbContext, SqliteDossiersDbContext>;
+
+internal sealed class PostgresDossiersDesignTimeFactory : PostgresDesignTimeFactory<DossiersDbContext, PostgresDossiersDbContext>;

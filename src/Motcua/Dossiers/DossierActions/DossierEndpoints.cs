@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Motcua.Common;
+using Motcua.Common.Localization;
+using Motcua.Common.Web;
+using Motcua.Dossiers.Inbox;
+
+namespace Motcua.Dossiers.DossierActions;
+
+internal sealed record ApplicantRequest(string? Name, string? IdentityNumber, string? Phone, string? Email, string? Address);
+
+internal sealed record DocumentRequest(string? Name, bool Provided, bool Digitised, bool Reused);
+
+internal sealed record SubmitDossierRequest(
+    string? UnitCode, string? ProcedureCode, string? VariantCode, Channel? Channel, ApplicantRequest? Applicant, List<DocumentRequest>? Documents, bool Receive);
+
+internal sealed record ActionRequest(
+    string? Reason, string? Note, string? DepartmentCode, string? Specialist, string? Agency, DateTime? NewDueAt,
+    bool ElectronicResult, bool DigitisedResult, Channel? Channel, long? Amount, bool Online, List<DocumentRequest>? Documents, int? ExpectedVersion);
+
+internal sealed record InboxResponse(InboxBox Box, int Total, int Page, IReadOnlyList<InboxItem> Items);
+
+/// <summary>The officers' dossier API: intake, the queues, a dossier with its history, and every lifecycle action.</summary>
+internal static class DossierEndpoints
+{
+    public static void MapDossierEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/dossiers", SubmitAsync).WithName("SubmitDossier")
+            .WithSummary("Receives a dossier at the desk (counter or post); with receive=true the completeness check is passed at once.");
+        api.MapGet("/dossiers", ListAsync).WithName("ListDossiers")
+            .WithSummary("A work queue: box=all|toReceive|toAssign|toExamine|toApprove|toReturn|overdue|dueSoon|mine, with q= search and page=.");
+        api.MapGet("/dossiers/{code}", GetAsync).WithName("GetDossier")
+            .WithSummary("A dossier with its documents and full history.");
+        api.MapPost("/dossiers/{code}/{action}", ActAsync).WithName("DossierAction")
+            .WithSummary("A lifecycle action: " + string.Join(", ", DossierPermissions.Actions) + ". 409 when the state does not allow it, 403 when the role does not.");
+    }
+
+    internal static IReadOnlyList<ProvidedDocument>? ToProvided(List<DocumentRequest>? documents) =>
+        documents?.Select(d => new ProvidedDocument(d.Name ?? string.Empty, d.Provided, d.Digitised, d.Reused)).ToList();
+
+    internal static NewDossier ToNewDossier(SubmitDossierRequest request) => new(
+        request.UnitCode,
+        request.ProcedureCode ?? throw new DomainException("procedureCode", "Choose the procedure."),
+        request.VariantCode,
+        request.Channel ?? Channel.Counter,
+        new Applicant(request.Applicant?.Name ?? string.Empty, Trim(request.Applicant?.IdentityNumber), Trim(request.Applicant?.Phone), Trim(request.Applicant?.Email), Trim(request.Applicant?.Address)),
+        ToProvided(request.Documents),
+        request.Receive);
+
+    private static async Task<Results<Created<DossierResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> SubmitAsync(
+        SubmitDossierRequest request, DossierService dossiers, TimeProvider time, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var dossier = await dossiers.SubmitAsync(ToNewDossier(request), cancellationToken);
+            return TypedResults.Created($"/api/v1/dossiers/{dossier.Code}", DossierResponse.From(dossier, VietnamTime.Now(time)));
+        }
+        catch (DomainException exception)
+        {
+            return exception.ToProblem(localizer);
+        }
+        catch (DossierConflictException exception)
+        {
+            return DossierProblems.Conflict(exception, localizer);
+        }
+        catch (ForbiddenException)
+        {
+            return TypedResults.Forbid();
+        }
+    }
+
+    private static async Task<Results<Ok<InboxResponse>, ValidationProblem>> ListAsync(
+        string? box, string? q, int? page, DossierInbox inbox, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var chosen = InboxBox.All;
+        if (box is not null && (!Enum.TryParse(box, ignoreCase: true, out chosen) || !Enum.IsDefined(chosen)))
+        {
+            return ApiProblems.Invalid("box", localizer["box must be one of: {0}.", string.Join(", ", Enum.GetNames<InboxBox>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName))]);
+        }
+
+        if (page is < 1)
+        {
+            return ApiProblems.Invalid("page", localizer["page must be 1 or more."]);
+        }
+
+        var result = await inbox.ListAsync(chosen, q, page ?? 1, cancellationToken);
+        return TypedResults.Ok(new InboxResponse(result.Box, result.Total, page ?? 1, result.Items));
+    }
+
+    private static async Task<Results<Ok<DossierResponse>, NotFound>> GetAsync(string code, DossierService dossiers, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var dossier = await dossiers.FindAsync(code.Trim().ToUpperInvariant(), cancellationToken);
+            return TypedResults.Ok(DossierResponse.From(dossier, VietnamTime.Now(time), await dossiers.HistoryAsync(dossier.Id, cancellationToken)));
+        }
+        catch (NotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
+    }
+
+    private static async Task<Results<Ok<DossierResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ActAsync(
+        string code, string action, ActionRequest? request, DossierService dossiers, TimeProvider time, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        request ??= new ActionRequest(null, null, null, null, null, null, false, false, null, null, false, null, null);
+        try
+        {
+            var dossier = await dossiers.ActAsync(code.Trim().ToUpperInvariant(), action, new ActionInput(
+                request.Reason, request.Note, request.DepartmentCode, request.Specialist, request.Agency, request.NewDueAt,
+                request.ElectronicResult, request.DigitisedResult, request.Channel, request.Amount, request.Online, ToProvided(request.Documents), request.ExpectedVersion), cancellationToken);
+            return TypedResults.Ok(DossierResponse.From(dossier, VietnamTime.Now(time)));
+        }
+        catch (NotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
+        catch (DomainException exception)
+        {
+            return exception.ToProblem(localizer);
+        }
+        catch (DossierConflictException exception)
+        {
+            return DossierProblems.Conflict(exception, localizer);
+        }
+        catch (ForbiddenException)
+        {
+            return DossierProblems.Forbidden(localizer, action);
+        }
+    }
+
+    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

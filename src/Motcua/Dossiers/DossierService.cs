@@ -1,0 +1,293 @@
+using Microsoft.EntityFrameworkCore;
+using Motcua.Access.Contracts;
+using Motcua.Calendar.Contracts;
+using Motcua.Common;
+using Motcua.Dossiers.Data;
+using Motcua.Organisation.Contracts;
+using Motcua.Procedures.Contracts;
+
+namespace Motcua.Dossiers;
+
+internal sealed record NewDossier(
+    string? UnitCode, string ProcedureCode, string? VariantCode, Channel Channel, Applicant Applicant, IReadOnlyList<ProvidedDocument>? Documents, bool Receive);
+
+/// <summary>What an action needs besides its name; each action reads the fields it uses.</summary>
+internal sealed record ActionInput(
+    string? Reason = null,
+    string? Note = null,
+    string? DepartmentCode = null,
+    string? Specialist = null,
+    string? Agency = null,
+    DateTime? NewDueAt = null,
+    bool ElectronicResult = false,
+    bool DigitisedResult = false,
+    Channel? Channel = null,
+    long? Amount = null,
+    bool Online = false,
+    IReadOnlyList<ProvidedDocument>? Documents = null,
+    int? ExpectedVersion = null);
+
+/// <summary>
+/// Intake and every action on a dossier: checks the caller's role and unit scope, lets the dossier apply
+/// its rules, computes appointments with the legal clock, and saves the change with its event atomically.
+/// </summary>
+internal sealed class DossierService(
+    DossiersDbContext db, ICurrentUser user, IUnitDirectory units, IProcedureCatalogue catalogue, IWorkingTime clock, TimeProvider time)
+{
+    public async Task<Dossier> SubmitAsync(NewDossier request, CancellationToken cancellationToken = default)
+    {
+        if (!user.IsInRole(Roles.ReceivingOfficer))
+        {
+            throw new ForbiddenException();
+        }
+
+        var receiving = user.UnitId is { } own ? await units.FindAsync(own, cancellationToken) : null;
+        if (receiving is null)
+        {
+            throw new DomainException("unitCode", "Only an officer of a unit's one-stop desk can receive dossiers.");
+        }
+
+        var competent = request.UnitCode is null ? receiving : await units.FindByCodeAsync(request.UnitCode.Trim().ToUpperInvariant(), cancellationToken);
+        if (competent is null || !await SameProvinceAsync(receiving, competent, cancellationToken))
+        {
+            throw new DomainException("unitCode", "There is no unit with code {0} in your province.", request.UnitCode ?? string.Empty);
+        }
+
+        return await CreateAsync(competent, receiving.Id, request, user.Actor, cancellationToken);
+    }
+
+    /// <summary>An online submission by a citizen without an account (public endpoint).</summary>
+    public async Task<Dossier> SubmitOnlineAsync(NewDossier request, CancellationToken cancellationToken = default)
+    {
+        var unit = request.UnitCode is null ? null : await units.FindByCodeAsync(request.UnitCode.Trim().ToUpperInvariant(), cancellationToken);
+        if (unit is null || !unit.IsValidOn(VietnamTime.Today(time)))
+        {
+            throw new DomainException("unitCode", "There is no unit with code {0}.", request.UnitCode ?? string.Empty);
+        }
+
+        return await CreateAsync(unit, unit.Id, request with { Channel = Channel.Online, Receive = false }, "applicant", cancellationToken);
+    }
+
+    public async Task<Dossier> FindAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var dossier = await db.Dossiers.FirstOrDefaultAsync(d => d.Code == code, cancellationToken);
+        var scope = await user.GetScopeAsync(cancellationToken);
+        return dossier is not null && (scope.Contains(dossier.UnitId) || scope.Contains(dossier.ReceivingUnitId)) ? dossier : throw new NotFoundException();
+    }
+
+    public async Task<IReadOnlyList<DossierEvent>> HistoryAsync(Guid dossierId, CancellationToken cancellationToken = default) =>
+        await db.Events.AsNoTracking().Where(e => e.DossierId == dossierId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+
+    /// <summary>Public lookup: an unknown code and a wrong secret give the same answer (null).</summary>
+    public async Task<Dossier?> LookupAsync(string code, string? secret, CancellationToken cancellationToken = default)
+    {
+        var normalised = code.Trim().ToUpperInvariant();
+        var dossier = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Code == normalised, cancellationToken);
+        return dossier is not null && dossier.SecretMatches(secret) ? dossier : null;
+    }
+
+    public async Task<Dossier> RateAsync(string code, string? secret, Rating rating, bool harassment, string? comment, CancellationToken cancellationToken = default)
+    {
+        var normalised = code.Trim().ToUpperInvariant();
+        var dossier = await db.Dossiers.FirstOrDefaultAsync(d => d.Code == normalised, cancellationToken);
+        if (dossier is null || !dossier.SecretMatches(secret))
+        {
+            throw new NotFoundException();
+        }
+
+        dossier.Rate(VietnamTime.Now(time), rating, harassment, comment);
+        await SaveAsync(dossier, cancellationToken);
+        return dossier;
+    }
+
+    public async Task<Dossier> ActAsync(string code, string action, ActionInput input, CancellationToken cancellationToken = default)
+    {
+        if (!DossierPermissions.IsKnown(action))
+        {
+            throw new NotFoundException();
+        }
+
+        var dossier = await FindAsync(code, cancellationToken);
+        if (!DossierPermissions.Allows(action, user.IsInRole))
+        {
+            throw new ForbiddenException();
+        }
+
+        if (input.ExpectedVersion is { } expected && expected != dossier.Version)
+        {
+            throw new DossierConflictException("The dossier was changed by someone else (version {0}, you had {1}); reload it and try again.", dossier.Version, expected);
+        }
+
+        var now = VietnamTime.Now(time);
+        var actor = user.Actor;
+        switch (action)
+        {
+            case "receive":
+                await ReceiveAsync(dossier, now, actor, cancellationToken);
+                break;
+            case "request-intake-supplement":
+                dossier.RequestIntakeSupplement(now, input.Reason ?? string.Empty, actor);
+                break;
+            case "refuse-intake":
+                dossier.RefuseAtIntake(now, input.Reason ?? string.Empty, actor);
+                break;
+            case "resubmit":
+                dossier.Resubmit(now, input.Documents ?? [], actor);
+                break;
+            case "assign":
+                dossier.Assign(now, input.DepartmentCode ?? dossier.DepartmentCode ?? string.Empty, input.Specialist, actor);
+                break;
+            case "forward":
+                dossier.Forward(now, input.DepartmentCode, input.Specialist ?? string.Empty, input.Note, actor);
+                break;
+            case "return-to-previous":
+                dossier.ReturnToPrevious(now, input.Reason ?? string.Empty, actor);
+                break;
+            case "send-to-agency":
+                dossier.SendToAgency(now, input.Agency ?? string.Empty, input.Note, actor);
+                break;
+            case "receive-from-agency":
+                dossier.ReceiveFromAgency(now, input.Note, actor);
+                break;
+            case "request-supplement":
+                dossier.RequestSupplement(now, input.Reason ?? string.Empty, actor);
+                break;
+            case "supplement":
+                var resumed = await clock.ResumeAsync(dossier.UnitId, dossier.PausedAt ?? now, dossier.DueAt ?? now, now, dossier.CountsWorkingDays, cancellationToken);
+                dossier.Supplement(now, resumed.DueAt, resumed.CalendarRevision, input.Documents ?? [], actor);
+                break;
+            case "submit":
+                dossier.SubmitForApproval(now, input.Note, actor);
+                break;
+            case "approve":
+                dossier.Approve(now, input.Note, actor);
+                break;
+            case "refuse":
+                dossier.Refuse(now, input.Reason ?? string.Empty, actor);
+                break;
+            case "complete":
+                dossier.Complete(now, input.ElectronicResult, input.DigitisedResult, actor);
+                break;
+            case "return":
+                dossier.Return(now, input.Channel ?? Channel.Counter, actor);
+                break;
+            case "withdraw":
+                dossier.Withdraw(now, input.Reason ?? string.Empty, actor);
+                break;
+            case "cancel":
+                dossier.Cancel(now, input.Reason ?? string.Empty, actor);
+                break;
+            case "stop":
+                dossier.Stop(now, input.Reason ?? string.Empty, actor);
+                break;
+            case "apologize":
+                dossier.Apologize(now, input.Reason ?? string.Empty, input.NewDueAt ?? throw new DomainException("newDueAt", "Give the new appointment."), actor);
+                break;
+            case "pay":
+                dossier.Pay(now, input.Amount ?? dossier.Fee - dossier.FeePaid, input.Online, actor);
+                break;
+            default:
+                throw new NotFoundException();
+        }
+
+        await SaveAsync(dossier, cancellationToken);
+        return dossier;
+    }
+
+    private async Task<Dossier> CreateAsync(UnitSummary competent, Guid receivingUnitId, NewDossier request, string actor, CancellationToken cancellationToken)
+    {
+        var snapshot = await catalogue.FindForUnitAsync(competent.Id, request.ProcedureCode.Trim(), request.VariantCode, cancellationToken)
+            ?? throw new DomainException("procedureCode", "Unit {0} does not handle procedure {1} (or the variant is missing).", competent.Code, request.ProcedureCode);
+        var now = VietnamTime.Now(time);
+        var code = await NextCodeAsync(competent, DateOnly.FromDateTime(now), cancellationToken);
+        var dossier = Dossier.Submit(new DossierSubmission(competent.Id, receivingUnitId, snapshot, request.Applicant, request.Channel, request.Documents), code, now, actor);
+        if (request.Receive)
+        {
+            await ReceiveAsync(dossier, now, actor, cancellationToken);
+        }
+
+        db.Dossiers.Add(dossier);
+        db.Events.AddRange(dossier.NewEvents);
+        await db.SaveChangesAsync(cancellationToken);
+        return dossier;
+    }
+
+    private async Task ReceiveAsync(Dossier dossier, DateTime now, string actor, CancellationToken cancellationToken)
+    {
+        // Online submissions outside office hours are received at the next opening: adding zero time normalises.
+        var start = await clock.AddWorkingDaysAsync(dossier.UnitId, now, 0, cancellationToken);
+        var due = dossier.CountsWorkingDays
+            ? await clock.AddWorkingDaysAsync(dossier.UnitId, start.DueAt, dossier.ProcessingTime, cancellationToken)
+            : await clock.AddCalendarDaysAsync(dossier.UnitId, start.DueAt, (int)dossier.ProcessingTime, cancellationToken);
+        dossier.Receive(now, start.DueAt, due.DueAt, due.CalendarRevision, actor);
+    }
+
+    private async Task SaveAsync(Dossier dossier, CancellationToken cancellationToken)
+    {
+        db.Events.AddRange(dossier.NewEvents);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsDuplicateKey(exception))
+        {
+            db.ChangeTracker.Clear();
+            throw new DossierConflictException("The dossier was changed by someone else at the same moment; reload it and try again.");
+        }
+    }
+
+    /// <summary>Unit code, date and a daily sequence: e.g. 21550-260303-0007. Retries when two desks take a number at once.</summary>
+    private async Task<string> NextCodeAsync(UnitSummary unit, DateOnly day, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var counter = await db.Counters.FirstOrDefaultAsync(c => c.UnitId == unit.Id && c.Day == day, cancellationToken);
+            if (counter is null)
+            {
+                counter = new DossierCounter { UnitId = unit.Id, Day = day, Last = 1 };
+                db.Counters.Add(counter);
+            }
+            else
+            {
+                counter.Last++;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unit.Code}-{day:yyMMdd}-{counter.Last:D4}");
+            }
+            catch (DbUpdateException) when (attempt < 10)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<bool> SameProvinceAsync(UnitSummary a, UnitSummary b, CancellationToken cancellationToken)
+    {
+        if (a.Id == b.Id)
+        {
+            return true;
+        }
+
+        var provinceA = await ProvinceOfAsync(a, cancellationToken);
+        var provinceB = await ProvinceOfAsync(b, cancellationToken);
+        return provinceA == provinceB;
+    }
+
+    private async Task<Guid> ProvinceOfAsync(UnitSummary unit, CancellationToken cancellationToken)
+    {
+        if (unit.Kind == UnitKind.Province)
+        {
+            return unit.Id;
+        }
+
+        var ancestors = await units.GetAncestorsAsync(unit.Id, cancellationToken);
+        return ancestors.Count > 0 ? ancestors[^1] : unit.Id;
+    }
+
+    private static bool IsDuplicateKey(DbUpdateException exception) =>
+        exception.InnerException?.Message is { } message
+        && (message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));
+}

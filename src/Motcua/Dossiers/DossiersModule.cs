@@ -1,0 +1,35 @@
+using System.Threading.RateLimiting;
+using Motcua.Common.Persistence;
+using Motcua.Dossiers.Data;
+using Motcua.Dossiers.DossierActions;
+using Motcua.Dossiers.Inbox;
+using Motcua.Dossiers.Lookup;
+
+namespace Motcua.Dossiers;
+
+internal static class DossiersModule
+{
+    public static IServiceCollection AddDossiers(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddAreaDbContext<DossiersDbContext, SqliteDossiersDbContext, PostgresDossiersDbContext>(provider, connectionString);
+        services.AddScoped<DossierService>();
+        services.AddScoped<DossierInbox>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Guessing secrets must be slow: 30 public requests a minute per client address.
+            options.AddPolicy(PublicDossierEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDossiers(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup(string.Empty).WithTags("Dossiers");
+        group.MapDossierEndpoints();
+        group.MapPublicDossierEndpoints();
+        return api;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Motcua.Access.Contracts;
+using Motcua.Common;
+using Motcua.Common.Localization;
+using Motcua.Common.Web;
+
+namespace Motcua.Dossiers.Pages;
+
+/// <summary>A dossier: its state, documents, history, and the actions the caller's role may take now.</summary>
+internal sealed class DetailsModel(DossierService dossiers, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Code { get; set; } = string.Empty;
+
+    public Dossier Dossier { get; private set; } = null!;
+
+    public IReadOnlyList<DossierEvent> History { get; private set; } = [];
+
+    public IReadOnlyList<string> Actions { get; private set; } = [];
+
+    public DateTime Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(
+        string action, string? reason, string? note, string? departmentCode, string? specialist, string? agency, string? newDueAt,
+        bool electronicResult, bool digitisedResult, Channel? channel, long? amount, int version)
+    {
+        try
+        {
+            DateTime? due = null;
+            if (!string.IsNullOrWhiteSpace(newDueAt))
+            {
+                due = DateTime.TryParseExact(newDueAt, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                    ? parsed
+                    : throw new DomainException("newDueAt", "Give the new appointment.");
+            }
+
+            await dossiers.ActAsync(Code, action, new ActionInput(reason, note, departmentCode, specialist, agency, due, electronicResult, digitisedResult, channel, amount, false, null, version), HttpContext.RequestAborted);
+            TempData["Message"] = l["Done: {0}.", l["action:" + action]].Value;
+            return Redirect($"/dossiers/{Code}");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ForbiddenException)
+        {
+            ModelState.AddModelError(string.Empty, l["Your role does not allow the action {0} on this dossier.", l["action:" + action]]);
+        }
+        catch (DomainException exception)
+        {
+            ModelState.Add(exception, l);
+        }
+        catch (DossierConflictException exception)
+        {
+            ModelState.AddModelError(string.Empty, l[exception.Message, [.. exception.Arguments.Select(a => a is DossierStatus s ? l[Lookup.StatusTexts.Of(s)].Value : a)]]);
+        }
+
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        try
+        {
+            Dossier = await dossiers.FindAsync(Code.Trim().ToUpperInvariant(), HttpContext.RequestAborted);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+
+        Code = Dossier.Code;
+        History = await dossiers.HistoryAsync(Dossier.Id, HttpContext.RequestAborted);
+        Actions = [.. Dossier.AvailableActions().Where(a => DossierPermissions.Allows(a, user.IsInRole))];
+        Now = VietnamTime.Now(time);
+        return true;
+    }
+}

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Motcua.Access.Contracts;
+using Motcua.Organisation;
+using Motcua.Organisation.Contracts;
+
+namespace Motcua.IntegrationTests;
+
+/// <summary>The one-stop shop through HTTP: catalogue, intake, the lifecycle with its rules, the citizen side; on both databases.</summary>
+public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<THost>
+    where THost : TestHost
+{
+    private const string Password = "Passw0rdLong";
+
+    private const string Catalogue = """
+        code,name,field,level,legalBasis,onlineLevel,postalIntake,postalReturn,publishedOn,variantCode,variantName,processingTime,timeUnit,fee,feeNote,documentName,originals,copies,formTemplate
+        1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,commune,Luật Hộ tịch 2014,full,yes,yes,2025-07-01,01,Đăng ký khai sinh đúng hạn,3,workingDays,0,,Tờ khai đăng ký khai sinh,1,0,Mẫu TT 04/2024/TT-BTP
+        1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,commune,Luật Hộ tịch 2014,full,yes,yes,2025-07-01,01,Đăng ký khai sinh đúng hạn,3,workingDays,0,,Giấy chứng sinh,1,0,
+        1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,commune,Luật Hộ tịch 2014,full,yes,yes,2025-07-01,02,Đăng ký khai sinh quá hạn,5,workingDays,0,,Tờ khai đăng ký khai sinh,1,0,
+        2.000908,Chứng thực bản sao từ bản chính,Chứng thực,commune,Nghị định 23/2015/NĐ-CP,none,no,no,2025-07-01,01,Chứng thực bản sao,0.5,workingDays,2000,2.000 đồng/trang,Bản chính giấy tờ,1,0,
+        2.001234,Cấp giấy phép xây dựng nhà ở riêng lẻ,Hoạt động xây dựng,commune,Luật Xây dựng 2014,partial,yes,yes,2025-07-01,01,Cấp mới,15,calendarDays,75000,,Đơn đề nghị cấp giấy phép,1,0,Mẫu số 01
+        """;
+
+    private async Task SeedAsync()
+    {
+        if (await host.WithServiceAsync<IUnitDirectory, UnitSummary?>(d => d.FindByCodeAsync("P7")) is not null)
+        {
+            return;
+        }
+
+        await host.WithServiceAsync<UnitAdministration, object>(async units =>
+        {
+            await units.CreateAsync(new NewUnit("P7", "Tỉnh Hòa Bình Thử", UnitKind.Province, null, new DateOnly(2000, 1, 1)));
+            await units.CreateAsync(new NewUnit("K1", "Xã Kim Sơn", UnitKind.Commune, "P7", new DateOnly(2025, 7, 1)));
+            await units.CreateAsync(new NewUnit("K2", "Phường Kỳ Sơn", UnitKind.Ward, "P7", new DateOnly(2025, 7, 1)));
+            await units.CreateAsync(new NewUnit("Q9", "Tỉnh Khác", UnitKind.Province, null, new DateOnly(2000, 1, 1)));
+            await units.CreateAsync(new NewUnit("Q91", "Xã Ngoài Tỉnh", UnitKind.Commune, "Q9", new DateOnly(2025, 7, 1)));
+            return new object();
+        });
+        await host.CreateUserAsync("root7", Password, null, Roles.SystemAdmin);
+        await host.CreateUserAsync("desk.k1", Password, "K1", Roles.ReceivingOfficer);
+        await host.CreateUserAsync("desk.k2", Password, "K2", Roles.ReceivingOfficer);
+        await host.CreateUserAsync("desk.p7", Password, "P7", Roles.ReceivingOfficer);
+        await host.CreateUserAsync("cv.k1", Password, "K1", Roles.Specialist);
+        await host.CreateUserAsync("ld.k1", Password, "K1", Roles.Leader);
+        var root = await host.SignedInClientAsync("root7", Password);
+        var import = await root.PostAsync("/api/v1/procedures/import", new MultipartFormDataContent
+        {
+            { new StringContent(Catalogue.Replace("\n        ", "\n", StringComparison.Ordinal), System.Text.Encoding.UTF8, "text/csv"), "file", "catalogue.csv" },
+        });
+        Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
+        var assign = await root.PutAsJsonAsync("/api/v1/units/K1/procedures", new[]
+        {
+            new { procedureCode = "1.001193", departmentCode = "VP" },
+            new { procedureCode = "2.000908", departmentCode = "VP" },
+            new { procedureCode = "2.001234", departmentCode = "PKT" },
+        });
+        Assert.True(assign.IsSuccessStatusCode, await assign.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_unit_publishes_its_procedures_in_the_documented_shape()
+    {
+        await SeedAsync();
+
+        var procedures = await host.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/procedures?unit=K1");
+        var none = await host.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/procedures?unit=K2");
+        var unknown = await host.Client.GetAsync("/api/v1/procedures?unit=NOPE");
+
+        Assert.Equal(["1.001193", "2.000908", "2.001234"], procedures!.Select(p => p.GetProperty("code").GetString()).Order());
+        var birth = procedures!.Single(p => p.GetProperty("code").GetString() == "1.001193");
+        Assert.Equal(["code", "name", "onlineLevel", "variants"], birth.EnumerateObject().Select(p => p.Name).Take(4));
+        Assert.Equal("full", birth.GetProperty("onlineLevel").GetString());
+        var late = birth.GetProperty("variants")[1];
+        Assert.Equal(["code", "name", "processingTime", "fee"], late.EnumerateObject().Select(p => p.Name).Take(4));
+        Assert.Equal("""{"value":5,"unit":"workingDays"}""", late.GetProperty("processingTime").GetRawText());
+        Assert.Equal("calendarDays", procedures!.Single(p => p.GetProperty("code").GetString() == "2.001234").GetProperty("variants")[0].GetProperty("processingTime").GetProperty("unit").GetString());
+        Assert.Empty(none!);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_catalogue_file_is_rejected_whole_with_row_numbers()
+    {
+        await SeedAsync();
+        var root = await host.SignedInClientAsync("root7", Password);
+        const string Bad = "code,name,field,level,onlineLevel,variantCode,processingTime,timeUnit,fee,documentName,originals,copies\n"
+            + "9.000001,Thủ tục mới,Hộ tịch,commune,full,01,3,workingDays,0,Tờ khai,1,0\n"
+            + "9.000002,Thủ tục lỗi,Hộ tịch,commune,sometimes,01,2.3,weeks,-5,Tờ khai,1,0\n";
+
+        var response = await root.PostAsync("/api/v1/procedures/import", new MultipartFormDataContent
+        {
+            { new StringContent(Bad, System.Text.Encoding.UTF8, "text/csv"), "file", "bad.csv" },
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        var catalogue = await host.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/procedures");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("3", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(catalogue!, p => p.GetProperty("code").GetString() == "9.000001");
+    }
+
+    [Fact]
+    public async Task A_dossier_goes_from_the_counter_to_the_applicant_and_every_rule_holds_on_the_way()
+    {
+        await SeedAsync();
+        var desk = await host.SignedInClientAsync("desk.k1", Password);
+        var specialist = await host.SignedInClientAsync("cv.k1", Password);
+        var leader = await host.SignedInClientAsync("ld.k1", Password);
+
+        // Intake at the counter, complete: received at once, with a code, a secret and an appointment.
+        var created = await desk.PostAsJsonAsync("/api/v1/dossiers", new
+        {
+            procedureCode = "2.001234",
+            channel = "counter",
+            applicant = new { name = "Nguyễn Thị Hoa", identityNumber = "017190001234", phone = "0912345678", address = "Xóm Mới, xã Kim Sơn" },
+            documents = new[] { new { name = "Đơn đề nghị cấp giấy phép", provided = true, digitised = true } },
+            receive = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var dossier = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var code = dossier.GetProperty("code").GetString()!;
+        var secret = dossier.GetProperty("secret").GetString()!;
+        Assert.Matches(@"^K1-\d{6}-\d{4}$", code);
+        Assert.Equal("received", dossier.GetProperty("status").GetString());
+        var receivedAt = dossier.GetProperty("receivedAt").GetDateTime();
+        var expectedDue = await host.Client.GetFromJsonAsync<JsonElement>($"/api/v1/calendar/due?from={receivedAt:yyyy-MM-ddTHH:mm:ss}&days=15");
+        Assert.Equal(expectedDue.GetProperty("dueAt").GetString(), dossier.GetProperty("dueAt").GetString());
+
+        // The role decides who may act; the state decides what may happen.
+        Assert.Equal(HttpStatusCode.Forbidden, (await specialist.PostAsJsonAsync($"/api/v1/dossiers/{code}/approve", new { })).StatusCode);
+        var tooEarly = await leader.PostAsJsonAsync($"/api/v1/dossiers/{code}/approve", new { });
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        var problem = await tooEarly.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("approve", problem.GetProperty("en").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("vi").GetString()));
+        Assert.NotEqual(problem.GetProperty("en").GetString(), problem.GetProperty("vi").GetString());
+
+        await Act(desk, code, "assign", new { departmentCode = "PKT", specialist = "cv.k1" });
+        var stale = await specialist.PostAsJsonAsync($"/api/v1/dossiers/{code}/submit", new { expectedVersion = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        // One supplement request; a second is refused; the clock restarts with a new appointment.
+        var paused = await Act(specialist, code, "request-supplement", new { reason = "Bổ sung bản vẽ thiết kế" });
+        Assert.Equal("supplementRequested", paused.GetProperty("status").GetString());
+        var resumed = await Act(desk, code, "supplement", new { note = "Công dân đã nộp bản vẽ" });
+        Assert.True(resumed.GetProperty("dueAt").GetDateTime() >= dossier.GetProperty("dueAt").GetDateTime());
+        Assert.Equal(dossier.GetProperty("dueAt").GetString(), resumed.GetProperty("originalDueAt").GetString());
+        var second = await specialist.PostAsJsonAsync($"/api/v1/dossiers/{code}/request-supplement", new { reason = "Lần hai" });
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+
+        await Act(specialist, code, "submit", new { note = "Đủ điều kiện cấp phép" });
+        await Act(leader, code, "approve", new { });
+        await Act(specialist, code, "complete", new { electronicResult = true });
+
+        // Not returned before the fee is paid; then returned by post.
+        Assert.Equal(HttpStatusCode.Conflict, (await desk.PostAsJsonAsync($"/api/v1/dossiers/{code}/return", new { channel = "postal" })).StatusCode);
+        await Act(desk, code, "pay", new { amount = 75000 });
+        var returned = await Act(desk, code, "return", new { channel = "postal" });
+        Assert.Equal("returned", returned.GetProperty("status").GetString());
+
+        // The history is complete and in order.
+        var full = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}");
+        Assert.Equal(
+            ["create", "receive", "assign", "request-supplement", "supplement", "submit", "approve", "complete", "pay", "return"],
+            full.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+
+        // The citizen side: a wrong secret looks like an unknown code; rating once.
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"/api/v1/public/dossiers/{code}?secret=WRONG123")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"/api/v1/public/dossiers/K1-000000-0000?secret={secret}")).StatusCode);
+        var lookup = await host.Client.GetFromJsonAsync<JsonElement>($"/api/v1/public/dossiers/{code}?secret={secret.ToLowerInvariant()}");
+        Assert.Equal("returned", lookup.GetProperty("status").GetString());
+        Assert.True(lookup.GetProperty("canRate").GetBoolean());
+        Assert.False(lookup.TryGetProperty("secret", out _));
+        var rated = await host.Client.PostAsJsonAsync($"/api/v1/public/dossiers/{code}/rating?secret={secret}", new { rating = "verySatisfied" });
+        var again = await host.Client.PostAsJsonAsync($"/api/v1/public/dossiers/{code}/rating?secret={secret}", new { rating = "notSatisfied", harassment = true });
+        Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Incomplete_dossiers_are_not_received_and_other_units_do_not_see_them()
+    {
+        await SeedAsync();
+        var desk = await host.SignedInClientAsync("desk.k1", Password);
+        var other = await host.SignedInClientAsync("desk.k2", Password);
+
+        var incomplete = await desk.PostAsJsonAsync("/api/v1/dossiers", new
+        {
+            procedureCode = "1.001193",
+            variantCode = "01",
+            applicant = new { name = "Trần Văn Bình" },
+            documents = new[] { new { name = "Tờ khai đăng ký khai sinh", provided = true } },
+            receive = true,
+        });
+        var submitted = await desk.PostAsJsonAsync("/api/v1/dossiers", new
+        {
+            procedureCode = "1.001193",
+            variantCode = "01",
+            applicant = new { name = "Trần Văn Bình" },
+            documents = new[] { new { name = "Tờ khai đăng ký khai sinh", provided = true } },
+        });
+        var code = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+        var guidance = await Act(desk, code!, "request-intake-supplement", new { reason = "Thiếu giấy chứng sinh" });
+        var seenByOther = await other.GetAsync($"/api/v1/dossiers/{code}");
+        var actByOther = await other.PostAsJsonAsync($"/api/v1/dossiers/{code}/refuse-intake", new { reason = "x" });
+        var notHandled = await other.PostAsJsonAsync("/api/v1/dossiers", new { procedureCode = "1.001193", applicant = new { name = "A" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        Assert.Contains("Giấy chứng sinh", await incomplete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("intakeSupplementRequested", guidance.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, guidance.GetProperty("dueAt").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, seenByOther.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, actByOther.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notHandled.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_provincial_desk_receives_for_a_commune_and_both_see_it_but_not_another_province()
+    {
+        await SeedAsync();
+        var province = await host.SignedInClientAsync("desk.p7", Password);
+        var commune = await host.SignedInClientAsync("desk.k1", Password);
+
+        var created = await province.PostAsJsonAsync("/api/v1/dossiers", new
+        {
+            unitCode = "K1",
+            procedureCode = "2.000908",
+            applicant = new { name = "Lê Văn Cường" },
+            documents = new[] { new { name = "Bản chính giấy tờ", provided = true } },
+            receive = true,
+        });
+        var outside = await province.PostAsJsonAsync("/api/v1/dossiers", new { unitCode = "Q91", procedureCode = "2.000908", applicant = new { name = "X" } });
+        var code = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+        var inbox = await commune.GetFromJsonAsync<JsonElement>("/api/v1/dossiers?box=toAssign");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.StartsWith("K1-", code, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), i => i.GetProperty("code").GetString() == code);
+        Assert.Equal(HttpStatusCode.OK, (await province.GetAsync($"/api/v1/dossiers/{code}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_online_submission_without_an_account_is_looked_up_with_its_secret()
+    {
+        await SeedAsync();
+
+        var offline = await host.Client.PostAsJsonAsync("/api/v1/public/dossiers", new { unitCode = "K1", procedureCode = "2.000908", applicant = new { name = "Phạm Thị Dung" } });
+        var online = await host.Client.PostAsJsonAsync("/api/v1/public/dossiers", new
+        {
+            unitCode = "K1",
+            procedureCode = "1.001193",
+            variantCode = "02",
+            applicant = new { name = "Phạm Thị Dung", email = "dung@example.vn" },
+            documents = new[] { new { name = "Tờ khai đăng ký khai sinh", provided = true, digitised = true } },
+        });
+        var body = await online.Content.ReadFromJsonAsync<JsonElement>();
+        var lookup = await host.Client.GetFromJsonAsync<JsonElement>($"/api/v1/public/dossiers/{body.GetProperty("code").GetString()}?secret={body.GetProperty("secret").GetString()}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, offline.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, online.StatusCode);
+        Assert.Equal("submitted", lookup.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, lookup.GetProperty("dueAt").ValueKind);
+    }
+
+    private static async Task<JsonElement> Act(HttpClient client, string code, string action, object body)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/dossiers/{code}/{action}", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {text}");
+        return JsonSerializer.Deserialize<JsonElement>(text);
+    }
+}
+
+public sealed class OneStopLifecycleOnSqlite(SqliteHost host) : OneStopLifecycleTests<SqliteHost>(host);
+
+public sealed class OneStopLifecycleOnPostgres(PostgresHost host) : OneStopLifecycleTests<PostgresHost>(host);
