@@ -22,8 +22,9 @@ if [ ! -x /usr/bin/chromium ]; then
     missing+=(chromium)
 fi
 
-# Fonts with Vietnamese glyphs (screenshots, PDF rendering in Chromium).
-for pkg in fonts-noto-core fonts-liberation2; do
+# Fonts with Vietnamese glyphs (screenshots, PDF documents drawn by SkiaSharp), and fontconfig,
+# which the native SkiaSharp library links against.
+for pkg in fonts-noto-core fonts-liberation2 libfontconfig1; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
         missing+=("$pkg")
     fi
