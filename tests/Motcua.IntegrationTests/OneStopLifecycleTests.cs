@@ -266,6 +266,55 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
         Assert.Equal(JsonValueKind.Null, lookup.GetProperty("dueAt").ValueKind);
     }
 
+    [Fact]
+    public async Task The_receipt_and_the_control_sheet_print_as_docx_and_pdf_and_forms_that_do_not_apply_are_refused()
+    {
+        await SeedAsync();
+        var desk = await host.SignedInClientAsync("desk.k1", Password);
+        var created = await desk.PostAsJsonAsync("/api/v1/dossiers", new
+        {
+            procedureCode = "2.000908",
+            applicant = new { name = "Võ Thị Ánh Tuyết", address = "Thôn Đông, xã Kim Sơn" },
+            documents = new[] { new { name = "Bản chính giấy tờ", provided = true } },
+            receive = true,
+        });
+        var dossier = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var code = dossier.GetProperty("code").GetString()!;
+
+        var docx = await desk.GetAsync($"/api/v1/dossiers/{code}/forms/01?format=docx");
+        var pdf = await desk.GetAsync($"/api/v1/dossiers/{code}/forms/01?format=pdf");
+        var sheet = await desk.GetAsync($"/api/v1/dossiers/{code}/forms/06");
+        var apology = await desk.GetAsync($"/api/v1/dossiers/{code}/forms/04");
+        var badFormat = await desk.GetAsync($"/api/v1/dossiers/{code}/forms/01?format=odt");
+        var anonymous = await host.Client.GetAsync($"/api/v1/dossiers/{code}/forms/01");
+        var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var register = await desk.GetAsync($"/api/v1/dossiers/register?from={today}&to={today}&format=docx");
+
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        var text = DocxText(await docx.Content.ReadAsByteArrayAsync());
+        Assert.Contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", text, StringComparison.Ordinal);
+        Assert.Contains("Mẫu số 01 — Thông tư 03/2025/TT-VPCP", text, StringComparison.Ordinal);
+        Assert.Contains(code, text, StringComparison.Ordinal);
+        Assert.Contains("Võ Thị Ánh Tuyết", text, StringComparison.Ordinal);
+        Assert.Contains(dossier.GetProperty("secret").GetString()!, text, StringComparison.Ordinal);
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text, StringComparison.Ordinal);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]), StringComparison.Ordinal);
+        Assert.Contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", DocxText(await sheet.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, apology.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, register.StatusCode);
+        Assert.Contains(code, DocxText(await register.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+    }
+
+    private static string DocxText(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        return string.Join("\n", document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+
     private static async Task<JsonElement> Act(HttpClient client, string code, string action, object body)
     {
         var response = await client.PostAsJsonAsync($"/api/v1/dossiers/{code}/{action}", body);

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Motcua.Common.Persistence;
 using Motcua.Dossiers.Data;
 using Motcua.Dossiers.DossierActions;
+using Motcua.Dossiers.Forms;
 using Motcua.Dossiers.Inbox;
 using Motcua.Dossiers.Lookup;
 
@@ -14,6 +15,7 @@ internal static class DossiersModule
         services.AddAreaDbContext<DossiersDbContext, SqliteDossiersDbContext, PostgresDossiersDbContext>(provider, connectionString);
         services.AddScoped<DossierService>();
         services.AddScoped<DossierInbox>();
+        services.AddScoped<DossierForms>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -30,6 +32,7 @@ internal static class DossiersModule
         var group = api.MapGroup(string.Empty).WithTags("Dossiers");
         group.MapDossierEndpoints();
         group.MapPublicDossierEndpoints();
+        group.MapFormEndpoints();
         return api;
     }
 }

@@ -23,6 +23,9 @@ internal sealed class DetailsModel(DossierService dossiers, ICurrentUser user, T
 
     public DateTime Now { get; private set; }
 
+    /// <summary>The forms that exist for the dossier now: (number in the URL, name).</summary>
+    public IReadOnlyList<(string Number, string Name)> Forms { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(
@@ -78,6 +81,13 @@ internal sealed class DetailsModel(DossierService dossiers, ICurrentUser user, T
         History = await dossiers.HistoryAsync(Dossier.Id, HttpContext.RequestAborted);
         Actions = [.. Dossier.AvailableActions().Where(a => DossierPermissions.Allows(a, user.IsInRole))];
         Now = VietnamTime.Now(time);
+        (string, Dossiers.Forms.FormKind, string)[] all =
+        [
+            ("01", Dossiers.Forms.FormKind.Receipt, l["Receipt and appointment"]), ("02", Dossiers.Forms.FormKind.SupplementRequest, l["Supplement request"]),
+            ("03", Dossiers.Forms.FormKind.Refusal, l["Refusal notice"]), ("04", Dossiers.Forms.FormKind.Apology, l["Apology and new appointment"]),
+            ("05", Dossiers.Forms.FormKind.StopNotice, l["Stop notice"]), ("06", Dossiers.Forms.FormKind.ControlSheet, l["Process control sheet"]),
+        ];
+        Forms = [.. all.Where(f => Dossiers.Forms.DossierForms.Applies(Dossier, f.Item2, History)).Select(f => (f.Item1, f.Item3))];
         return true;
     }
 }
