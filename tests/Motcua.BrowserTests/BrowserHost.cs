@@ -66,6 +66,60 @@ public abstract class BrowserHostBase : IAsyncLifetime
         });
     }
 
+    public const string StaffPassword = "Mot-cua-2026!";
+
+    private readonly SemaphoreSlim _seedGate = new(1, 1);
+    private bool _oneStopSeeded;
+
+    /// <summary>
+    /// A commune with a one-stop desk, a specialist and a leader (password <see cref="StaffPassword"/>), and
+    /// three real procedures it handles. Idempotent: tests of the collection share it.
+    /// </summary>
+    public async Task SeedOneStopAsync()
+    {
+        await _seedGate.WaitAsync();
+        try
+        {
+            if (_oneStopSeeded)
+            {
+                return;
+            }
+
+            await using var scope = Services.CreateAsyncScope();
+            var units = scope.ServiceProvider.GetRequiredService<Motcua.Organisation.UnitAdministration>();
+            await units.CreateAsync(new Motcua.Organisation.NewUnit("B52", "Tỉnh Gia Lai", Motcua.Organisation.Contracts.UnitKind.Province, null, new DateOnly(2000, 1, 1)));
+            await units.CreateAsync(new Motcua.Organisation.NewUnit("B21760", "Xã Tuy Phước", Motcua.Organisation.Contracts.UnitKind.Commune, "B52", new DateOnly(2025, 7, 1)));
+            var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            await users.CreateAsync(new UserInput("tiepnhan", "Đặng Văn Tiếp", null, "B21760", "Công chức Một cửa", [Roles.ReceivingOfficer]), StaffPassword);
+            await users.CreateAsync(new UserInput("chuyenvien", "Bùi Quốc Thụ", null, "B21760", "Công chức Văn phòng", [Roles.Specialist]), StaffPassword);
+            await users.CreateAsync(new UserInput("lanhdao", "Đỗ Văn Duyệt", null, "B21760", "Chủ tịch UBND xã", [Roles.Leader]), StaffPassword);
+            const string Catalogue = "code,name,field,level,legalBasis,onlineLevel,postalIntake,postalReturn,variantCode,variantName,processingTime,timeUnit,fee,documentName,originals,copies\n"
+                + "1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,commune,Luật Hộ tịch 2014,full,yes,yes,01,Đúng hạn,3,workingDays,0,Tờ khai đăng ký khai sinh,1,0\n"
+                + "1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,commune,Luật Hộ tịch 2014,full,yes,yes,01,Đúng hạn,3,workingDays,0,Giấy chứng sinh,1,0\n";
+            await using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Catalogue));
+            await scope.ServiceProvider.GetRequiredService<Motcua.Procedures.ImportProcedures.ProcedureImporter>()
+                .ImportAsync(Motcua.Common.Tabular.TabularFile.Read(csv, "catalogue.csv"));
+            await scope.ServiceProvider.GetRequiredService<Motcua.Procedures.ProcedureCatalogue>().AssignAsync("B21760", [("1.001193", "VP")]);
+            _oneStopSeeded = true;
+        }
+        finally
+        {
+            _seedGate.Release();
+        }
+    }
+
+    /// <summary>A page signed in as <paramref name="userName"/> in its own browser context.</summary>
+    public async Task<IPage> SignedInAsAsync(string userName, string password = StaffPassword)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("#UserName").FillAsync(userName);
+        await page.Locator("#Password").FillAsync(password);
+        await page.Locator("form.stack button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
     /// <summary>A fresh browser context (own cookies) with a Vietnamese browser, as most users have.</summary>
     public async Task<IPage> NewPageAsync(string locale = "vi-VN")
     {
@@ -98,6 +152,7 @@ public abstract class BrowserHostBase : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        _seedGate.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();

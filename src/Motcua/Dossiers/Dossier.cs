@@ -562,6 +562,12 @@ internal sealed class Dossier
     public IReadOnlyList<string> AvailableActions()
     {
         var actions = StatesFor.Where(p => p.Value.Contains(Status)).Select(p => p.Key).ToList();
+        if (SupplementRequests > 0)
+        {
+            // Allowed by the state, refused by the law: do not offer it.
+            actions.Remove("request-supplement");
+        }
+
         if (IsOpen && CompletedAt is null)
         {
             actions.AddRange(["withdraw", "cancel"]);

@@ -104,6 +104,22 @@ public sealed class DossierLifecycleFacts
     }
 
     [Fact]
+    public void The_offered_actions_leave_out_a_second_supplement_request_and_a_second_apology()
+    {
+        var dossier = In(DossierStatus.InProcessing);
+        Assert.Contains("request-supplement", dossier.AvailableActions());
+        Assert.Contains("apologize", dossier.AvailableActions());
+
+        dossier.RequestSupplement(T0.AddHours(5), "Thiếu bản sao", "cv1");
+        dossier.Supplement(T0.AddDays(1), T0.AddDays(5), 2, [], "tn1");
+        dossier.Apologize(T0.AddDays(2), "Cần xác minh", T0.AddDays(8), "ld1");
+
+        Assert.DoesNotContain("request-supplement", dossier.AvailableActions());
+        Assert.DoesNotContain("apologize", dossier.AvailableActions());
+        Assert.Contains("submit", dossier.AvailableActions());
+    }
+
+    [Fact]
     public void A_supplement_pauses_the_clock_and_the_new_appointment_is_recorded()
     {
         var dossier = In(DossierStatus.InProcessing);
