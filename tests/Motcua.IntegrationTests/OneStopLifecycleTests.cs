@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Motcua.Access.Contracts;
 using Motcua.Organisation;
 using Motcua.Organisation.Contracts;
@@ -306,6 +307,39 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.OK, register.StatusCode);
         Assert.Contains(code, DocxText(await register.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_change_reaches_the_national_portal_and_the_sync_state_is_shown()
+    {
+        await SeedAsync();
+        var desk = await host.SignedInClientAsync("desk.k1", Password);
+        var created = await desk.PostAsJsonAsync("/api/v1/dossiers", new
+        {
+            procedureCode = "2.000908",
+            applicant = new { name = "Hồ Văn Đức" },
+            documents = new[] { new { name = "Bản chính giấy tờ", provided = true } },
+            receive = true,
+        });
+        var code = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        async Task<JsonElement> SyncStateAsync() => (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}")).GetProperty("portalSync");
+        async Task SyncAsync() => await host.WithServiceAsync<Motcua.Dossiers.Portal.PortalSynchroniser, (int, int)>(s => s.SyncDueAsync(1000, CancellationToken.None));
+
+        var before = await SyncStateAsync();
+        await SyncAsync();
+        var after = await SyncStateAsync();
+        await Act(desk, code, "assign", new { departmentCode = "VP", specialist = "cv.k1" });
+        var behind = await SyncStateAsync();
+        await SyncAsync();
+        var caughtUp = await SyncStateAsync();
+        var portal = host.App.Services.GetRequiredService<Motcua.Dossiers.Portal.LocalNationalPortal>();
+
+        Assert.False(before.GetProperty("upToDate").GetBoolean());
+        Assert.True(after.GetProperty("upToDate").GetBoolean());
+        Assert.False(behind.GetProperty("upToDate").GetBoolean());
+        Assert.True(caughtUp.GetProperty("upToDate").GetBoolean());
+        Assert.Equal(3, caughtUp.GetProperty("syncedVersion").GetInt32());
+        Assert.Equal("InProcessing", portal.Received[code].Status);
     }
 
     private static string DocxText(byte[] bytes)

@@ -4,6 +4,9 @@ internal sealed record DossierDocumentResponse(string Name, int Originals, int C
 
 internal sealed record DossierEventResponse(int Sequence, DateTime At, string Actor, string Action, DossierStatus? FromStatus, DossierStatus ToStatus, string? Department, string? Holder, DateTime? DueAt, string? Note);
 
+/// <summary>Whether the National Public Service Portal has the dossier's current version.</summary>
+internal sealed record PortalSyncResponse(bool UpToDate, int SyncedVersion, DateTime? SyncedAt, int Attempts, string? LastError);
+
 /// <summary>A dossier as officers see it (the applicant's public view is <see cref="Lookup.PublicDossierResponse"/>).</summary>
 internal sealed record DossierResponse(
     string Code,
@@ -36,9 +39,10 @@ internal sealed record DossierResponse(
     Rating? Rating,
     int Version,
     IReadOnlyList<DossierDocumentResponse> Documents,
-    IReadOnlyList<DossierEventResponse>? Events)
+    IReadOnlyList<DossierEventResponse>? Events,
+    PortalSyncResponse? PortalSync = null)
 {
-    public static DossierResponse From(Dossier d, DateTime now, IReadOnlyList<DossierEvent>? events = null) => new(
+    public static DossierResponse From(Dossier d, DateTime now, IReadOnlyList<DossierEvent>? events = null, Portal.PortalSync? sync = null) => new(
         d.Code,
         d.Secret,
         d.ProcedureCode,
@@ -69,5 +73,6 @@ internal sealed record DossierResponse(
         d.Rating,
         d.Version,
         [.. d.Documents.Select(x => new DossierDocumentResponse(x.Name, x.Originals, x.Copies, x.Provided, x.Digitised, x.Reused))],
-        events?.Select(e => new DossierEventResponse(e.Sequence, e.At, e.Actor, e.Action, e.FromStatus, e.ToStatus, e.Department, e.Holder, e.DueAt, e.Note)).ToList());
+        events?.Select(e => new DossierEventResponse(e.Sequence, e.At, e.Actor, e.Action, e.FromStatus, e.ToStatus, e.Department, e.Holder, e.DueAt, e.Note)).ToList(),
+        events is null ? null : new PortalSyncResponse(sync is not null && sync.SyncedVersion >= d.Version, sync?.SyncedVersion ?? 0, sync?.SyncedAt, sync?.Attempts ?? 0, sync?.LastError));
 }

@@ -16,6 +16,13 @@ internal static class DossiersModule
         services.AddScoped<DossierService>();
         services.AddScoped<DossierInbox>();
         services.AddScoped<DossierForms>();
+        services.AddScoped<Portal.PortalSynchroniser>();
+        services.AddSingleton<Portal.LocalNationalPortal>();
+        services.AddHttpClient<Portal.HttpNationalPortal>();
+        services.AddScoped<Portal.INationalPortal>(sp => string.IsNullOrEmpty(sp.GetRequiredService<IConfiguration>()["Motcua:NationalPortal:Url"])
+            ? sp.GetRequiredService<Portal.LocalNationalPortal>()
+            : sp.GetRequiredService<Portal.HttpNationalPortal>());
+        services.AddHostedService<Portal.PortalSyncService>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -85,6 +85,13 @@ internal class DossiersDbContext(DbContextOptions options) : DbContext(options),
             c.Property(x => x.Last).IsConcurrencyToken();
         });
 
+        modelBuilder.Entity<Portal.PortalSync>(s =>
+        {
+            s.ToTable("portal_sync");
+            s.HasKey(x => x.DossierId);
+            s.Property(x => x.LastError).HasMaxLength(500);
+        });
+
         // Dossier times are Vietnam local times, like the appointments printed on the receipt.
         AreaDbContextOptions.UseLocalTimestamps(modelBuilder, Database);
     }

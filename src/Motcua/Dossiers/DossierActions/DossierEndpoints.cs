@@ -87,12 +87,14 @@ internal static class DossierEndpoints
         return TypedResults.Ok(new InboxResponse(result.Box, result.Total, page ?? 1, result.Items));
     }
 
-    private static async Task<Results<Ok<DossierResponse>, NotFound>> GetAsync(string code, DossierService dossiers, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DossierResponse>, NotFound>> GetAsync(
+        string code, DossierService dossiers, Portal.PortalSynchroniser portal, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
             var dossier = await dossiers.FindAsync(code.Trim().ToUpperInvariant(), cancellationToken);
-            return TypedResults.Ok(DossierResponse.From(dossier, VietnamTime.Now(time), await dossiers.HistoryAsync(dossier.Id, cancellationToken)));
+            return TypedResults.Ok(DossierResponse.From(
+                dossier, VietnamTime.Now(time), await dossiers.HistoryAsync(dossier.Id, cancellationToken), await portal.StateAsync(dossier.Id, cancellationToken)));
         }
         catch (NotFoundException)
         {

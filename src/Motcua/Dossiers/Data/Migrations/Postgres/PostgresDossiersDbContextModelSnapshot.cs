@@ -277,6 +277,30 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                     b.ToTable("dossier_events", "dossiers");
                 });
 
+            modelBuilder.Entity("Motcua.Dossiers.Portal.PortalSync", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("SyncedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("SyncedVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DossierId");
+
+                    b.ToTable("portal_sync", "dossiers");
+                });
+
             modelBuilder.Entity("Motcua.Dossiers.Dossier", b =>
                 {
                     b.OwnsMany("Motcua.Dossiers.DossierDocument", "Documents", b1 =>

@@ -271,6 +271,30 @@ namespace Motcua.Dossiers.Data.Migrations.Sqlite
                     b.ToTable("dossier_events", (string)null);
                 });
 
+            modelBuilder.Entity("Motcua.Dossiers.Portal.PortalSync", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SyncedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SyncedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DossierId");
+
+                    b.ToTable("portal_sync", (string)null);
+                });
+
             modelBuilder.Entity("Motcua.Dossiers.Dossier", b =>
                 {
                     b.OwnsMany("Motcua.Dossiers.DossierDocument", "Documents", b1 =>
