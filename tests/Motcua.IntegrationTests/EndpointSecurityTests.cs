@@ -39,6 +39,7 @@ public sealed class EndpointSecurityTests(SqliteHost host) : IClassFixture<Sqlit
         "GET /scalar/{documentName?}",
         "POST /api/v1/auth/token",
         "POST /api/v1/public/dossiers",
+        "POST /api/v1/public/dossiers/{code}/files",
         "POST /api/v1/public/dossiers/{code}/rating",
         "POST /culture",
     ];

@@ -342,6 +342,51 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
         Assert.Equal("InProcessing", portal.Received[code].Status);
     }
 
+    [Fact]
+    public async Task Files_are_checked_by_content_stored_privately_and_served_only_to_who_may_see_the_dossier()
+    {
+        await SeedAsync();
+        var desk = await host.SignedInClientAsync("desk.k1", Password);
+        var other = await host.SignedInClientAsync("desk.k2", Password);
+        var submitted = await desk.PostAsJsonAsync("/api/v1/dossiers", new { procedureCode = "2.000908", applicant = new { name = "Mai Văn Phúc" } });
+        var dossier = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+        var code = dossier.GetProperty("code").GetString()!;
+        var secret = dossier.GetProperty("secret").GetString()!;
+        byte[] pdf = [.. "%PDF-1.7\n"u8.ToArray(), .. new byte[2000]];
+        MultipartFormDataContent Upload(byte[] bytes, string fileName, string? documentName = "Bản chính giấy tờ") =>
+            new() { { new ByteArrayContent(bytes), "file", fileName }, { new StringContent(documentName ?? string.Empty), "documentName" } };
+
+        var disguised = await desk.PostAsync($"/api/v1/dossiers/{code}/files", Upload("MZ\u0090 not a pdf"u8.ToArray(), "scan.pdf"));
+        var wrongLine = await desk.PostAsync($"/api/v1/dossiers/{code}/files", Upload(pdf, "scan.pdf", "Giấy tờ không có trong danh mục"));
+        var byOtherUnit = await other.PostAsync($"/api/v1/dossiers/{code}/files", Upload(pdf, "scan.pdf"));
+        var byApplicant = await host.Client.PostAsync($"/api/v1/public/dossiers/{code}/files?secret={secret}", Upload(pdf, "ban-chinh.pdf"));
+        var wrongSecret = await host.Client.PostAsync($"/api/v1/public/dossiers/{code}/files?secret=AAAAAAAA", Upload(pdf, "x.pdf"));
+        var received = await desk.PostAsJsonAsync($"/api/v1/dossiers/{code}/receive", new { });
+        var list = await desk.GetFromJsonAsync<JsonElement[]>($"/api/v1/dossiers/{code}/files");
+        var id = list![0].GetProperty("id").GetString();
+        var download = await desk.GetAsync($"/api/v1/dossiers/{code}/files/{id}");
+        var downloadByOther = await other.GetAsync($"/api/v1/dossiers/{code}/files/{id}");
+        var anonymous = await host.Client.GetAsync($"/api/v1/dossiers/{code}/files/{id}");
+        var afterReceipt = await host.Client.PostAsync($"/api/v1/public/dossiers/{code}/files?secret={secret}", Upload(pdf, "late.pdf"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, disguised.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongLine.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byOtherUnit.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, byApplicant.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, wrongSecret.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, received.StatusCode);
+        var documents = (await received.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documents");
+        Assert.True(documents[0].GetProperty("provided").GetBoolean());
+        Assert.True(documents[0].GetProperty("digitised").GetBoolean());
+        Assert.Single(list!);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, downloadByOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, afterReceipt.StatusCode);
+        Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "files")));
+    }
+
     private static string DocxText(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);

@@ -505,6 +505,23 @@ internal sealed class Dossier
         Record(now, actor, "pay", Status, Status, $"{amount} VND{(online ? " online" : string.Empty)}");
     }
 
+    /// <summary>A file was attached: a scanned component (while the dossier is open) or the result (once approved).</summary>
+    public void AttachFile(DateTime now, string actor, string? documentName, string fileName, bool isResult)
+    {
+        var allowed = isResult
+            ? Status is DossierStatus.Approved or DossierStatus.ResultReady or DossierStatus.Refused
+            : IsOpen;
+        if (!allowed)
+        {
+            throw new DossierConflictException("The action {0} is not allowed while the dossier is {1}.", "attach", Status);
+        }
+
+        Record(now, actor, "attach", Status, Status, isResult ? $"result: {fileName}" : $"{documentName}: {fileName}");
+    }
+
+    /// <summary>The applicant may add files only while the dossier waits for them.</summary>
+    public bool AcceptsApplicantFiles => Status is DossierStatus.Submitted or DossierStatus.IntakeSupplementRequested or DossierStatus.SupplementRequested;
+
     /// <summary>The applicant rates the service once, after the end of processing.</summary>
     public void Rate(DateTime now, Rating rating, bool harassment, string? comment)
     {

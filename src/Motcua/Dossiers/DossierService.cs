@@ -100,6 +100,44 @@ internal sealed class DossierService(
         return dossier;
     }
 
+    /// <summary>An officer who may see the dossier attaches a scan or the result.</summary>
+    public async Task<Files.DossierFile> AttachAsync(string code, Files.FileUpload upload, Files.DossierFileStore store, CancellationToken cancellationToken = default)
+    {
+        var dossier = await FindAsync(code, cancellationToken);
+        if (!(user.IsInRole(Roles.ReceivingOfficer) || user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Leader)))
+        {
+            throw new ForbiddenException();
+        }
+
+        return await AttachAsync(dossier, upload, store, user.Actor, cancellationToken);
+    }
+
+    /// <summary>The applicant uploads a component while the dossier waits for documents (code and secret).</summary>
+    public async Task<Files.DossierFile> AttachAsApplicantAsync(string code, string? secret, Files.FileUpload upload, Files.DossierFileStore store, CancellationToken cancellationToken = default)
+    {
+        var normalised = code.Trim().ToUpperInvariant();
+        var dossier = await db.Dossiers.FirstOrDefaultAsync(d => d.Code == normalised, cancellationToken);
+        if (dossier is null || !dossier.SecretMatches(secret))
+        {
+            throw new NotFoundException();
+        }
+
+        if (!dossier.AcceptsApplicantFiles || upload.IsResult)
+        {
+            throw new DossierConflictException("Files can be added by the applicant only while the dossier waits for documents.");
+        }
+
+        return await AttachAsync(dossier, upload, store, "applicant", cancellationToken);
+    }
+
+    private async Task<Files.DossierFile> AttachAsync(Dossier dossier, Files.FileUpload upload, Files.DossierFileStore store, string actor, CancellationToken cancellationToken)
+    {
+        var file = await store.SaveAsync(dossier, upload, actor, cancellationToken);
+        dossier.AttachFile(VietnamTime.Now(time), actor, upload.DocumentName, file.FileName, upload.IsResult);
+        await SaveAsync(dossier, cancellationToken);
+        return file;
+    }
+
     public async Task<Dossier> ActAsync(string code, string action, ActionInput input, CancellationToken cancellationToken = default)
     {
         if (!DossierPermissions.IsKnown(action))

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Motcua.Common.Persistence;
 using Motcua.Dossiers.Data;
 using Motcua.Dossiers.DossierActions;
+using Motcua.Dossiers.Files;
 using Motcua.Dossiers.Forms;
 using Motcua.Dossiers.Inbox;
 using Motcua.Dossiers.Lookup;
@@ -16,6 +17,7 @@ internal static class DossiersModule
         services.AddScoped<DossierService>();
         services.AddScoped<DossierInbox>();
         services.AddScoped<DossierForms>();
+        services.AddScoped<Files.DossierFileStore>();
         services.AddScoped<Portal.PortalSynchroniser>();
         services.AddSingleton<Portal.LocalNationalPortal>();
         services.AddHttpClient<Portal.HttpNationalPortal>();
@@ -40,6 +42,7 @@ internal static class DossiersModule
         group.MapDossierEndpoints();
         group.MapPublicDossierEndpoints();
         group.MapFormEndpoints();
+        group.MapFileEndpoints();
         return api;
     }
 }

@@ -96,7 +96,7 @@ public sealed partial class TranslationCoverageTests
     [
         .. Enum.GetNames<DepartmentKind>(), .. Enum.GetNames<UnitEventKind>(), .. CalendarRevisionAction.All,
         .. Enum.GetNames<Motcua.Dossiers.Channel>(), .. Enum.GetNames<Motcua.Dossiers.Rating>(),
-        .. Motcua.Dossiers.DossierPermissions.Actions.Append("create").Append("rate").Select(a => "action:" + a),
+        .. Motcua.Dossiers.DossierPermissions.Actions.Append("create").Append("rate").Append("attach").Select(a => "action:" + a),
     ];
 
     private static Dictionary<string, string> Vietnamese() => Table("vi");

@@ -85,6 +85,19 @@ internal class DossiersDbContext(DbContextOptions options) : DbContext(options),
             c.Property(x => x.Last).IsConcurrencyToken();
         });
 
+        modelBuilder.Entity<Files.DossierFile>(f =>
+        {
+            f.ToTable("dossier_files");
+            f.HasKey(x => x.Id);
+            f.HasIndex(x => x.DossierId);
+            f.Property(x => x.DocumentName).HasMaxLength(1000);
+            f.Property(x => x.FileName).HasMaxLength(255);
+            f.Property(x => x.ContentType).HasMaxLength(100);
+            f.Property(x => x.Sha256).HasMaxLength(64);
+            f.Property(x => x.StoredPath).HasMaxLength(300);
+            f.Property(x => x.UploadedBy).HasMaxLength(256);
+        });
+
         modelBuilder.Entity<Portal.PortalSync>(s =>
         {
             s.ToTable("portal_sync");

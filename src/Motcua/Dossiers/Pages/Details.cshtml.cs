@@ -10,7 +10,7 @@ using Motcua.Common.Web;
 namespace Motcua.Dossiers.Pages;
 
 /// <summary>A dossier: its state, documents, history, and the actions the caller's role may take now.</summary>
-internal sealed class DetailsModel(DossierService dossiers, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class DetailsModel(DossierService dossiers, Files.DossierFileStore store, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = string.Empty;
@@ -22,6 +22,44 @@ internal sealed class DetailsModel(DossierService dossiers, ICurrentUser user, T
     public IReadOnlyList<string> Actions { get; private set; } = [];
 
     public DateTime Now { get; private set; }
+
+    public IReadOnlyList<Files.DossierFile> Files { get; private set; } = [];
+
+    public bool CanAttach => user.IsInRole(Roles.ReceivingOfficer) || user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Leader);
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, string? documentName, bool result)
+    {
+        try
+        {
+            if (file is null)
+            {
+                throw new DomainException("file", "Choose a file.");
+            }
+
+            await using var stream = file.OpenReadStream();
+            await dossiers.AttachAsync(Code, new Files.FileUpload(file.FileName, stream, file.Length, result ? null : documentName, result), store, HttpContext.RequestAborted);
+            TempData["Message"] = l["The file {0} was attached.", file.FileName].Value;
+            return Redirect($"/dossiers/{Code}");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (DomainException exception)
+        {
+            ModelState.Add(exception, l);
+        }
+        catch (DossierConflictException exception)
+        {
+            ModelState.AddModelError(string.Empty, l[exception.Message, [.. exception.Arguments.Select(a => a is DossierStatus s ? l[Lookup.StatusTexts.Of(s)].Value : a)]]);
+        }
+
+        return await LoadAsync() ? Page() : NotFound();
+    }
 
     /// <summary>The forms that exist for the dossier now: (number in the URL, name).</summary>
     public IReadOnlyList<(string Number, string Name)> Forms { get; private set; } = [];
@@ -79,6 +117,7 @@ internal sealed class DetailsModel(DossierService dossiers, ICurrentUser user, T
 
         Code = Dossier.Code;
         History = await dossiers.HistoryAsync(Dossier.Id, HttpContext.RequestAborted);
+        Files = await store.ListAsync(Dossier.Id, HttpContext.RequestAborted);
         Actions = [.. Dossier.AvailableActions().Where(a => DossierPermissions.Allows(a, user.IsInRole))];
         Now = VietnamTime.Now(time);
         (string, Dossiers.Forms.FormKind, string)[] all =
