@@ -119,10 +119,13 @@ public sealed class DeadlineFacts
     public void A_paused_clock_resumed_at_once_keeps_its_deadline() =>
         Gen.Select(Start, Minutes, Minutes).Sample((from, total, elapsed) =>
         {
-            // Pausing part-way and resuming at the same moment must not move the deadline.
+            // Pausing part-way and resuming at the same moment must not move the deadline by any office time
+            // (a deadline at a session's end and one at the next opening are the same office moment).
             var due = WithOverrides.AddWorkingMinutes(from, total).DueAt;
             var pausedAt = WithOverrides.AddWorkingMinutes(from, Math.Min(elapsed, total)).DueAt;
-            return WithOverrides.AddWorkingMinutes(pausedAt, WithOverrides.WorkingMinutesBetween(pausedAt, due)).DueAt == due;
+            var resumed = WithOverrides.AddWorkingMinutes(pausedAt, WithOverrides.WorkingMinutesBetween(pausedAt, due)).DueAt;
+            return WithOverrides.WorkingMinutesBetween(resumed, due) == 0 && WithOverrides.WorkingMinutesBetween(due, resumed) == 0
+                && (elapsed >= total || resumed == due);
         });
 
     [Theory]
