@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
 using Motcua.Common.Persistence;
+using Motcua.Dossiers.Contracts;
 using Motcua.Dossiers.Data;
 using Motcua.Dossiers.DossierActions;
+using Motcua.Dossiers.Fees;
 using Motcua.Dossiers.Forms;
 using Motcua.Dossiers.Inbox;
 using Motcua.Dossiers.Lookup;
@@ -16,6 +18,7 @@ internal static class DossiersModule
         services.AddScoped<DossierService>();
         services.AddScoped<DossierInbox>();
         services.AddScoped<DossierForms>();
+        services.AddScoped<IDossierFees, DossierFees>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
