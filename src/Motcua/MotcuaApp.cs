@@ -17,6 +17,7 @@ using Motcua.Common.Web;
 using Motcua.DemoData;
 using Motcua.Dossiers;
 using Motcua.Organisation;
+using Motcua.Payments;
 using Motcua.Procedures;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
@@ -118,6 +119,7 @@ internal static class MotcuaApp
         services.AddCalendar(provider, connectionString);
         services.AddProcedures(provider, connectionString);
         services.AddDossiers(provider, connectionString);
+        services.AddPayments(builder.Configuration, provider, connectionString);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 
@@ -195,6 +197,7 @@ internal static class MotcuaApp
         api.MapCalendar();
         api.MapProcedures();
         api.MapDossiers();
+        api.MapPayments();
 
         app.MapPost("/culture", SetCulture).AllowAnonymous();
         app.MapRazorPages();

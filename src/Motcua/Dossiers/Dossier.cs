@@ -181,6 +181,9 @@ internal sealed class Dossier
 
     public bool HasApology => ApologyAt is not null;
 
+    /// <summary>What the applicant still has to pay; nothing is collected once refused at intake, withdrawn or cancelled.</summary>
+    public long FeeDue => Status is DossierStatus.IntakeRefused or DossierStatus.Withdrawn or DossierStatus.Cancelled ? 0 : Math.Max(0, Fee - FeePaid);
+
     public bool IsOverdue(DateTime now) => IsUnderClock && Status != DossierStatus.SupplementRequested && DueAt < now;
 
     /// <summary>Completed after its appointment (after subtracting supplement time, which moved the appointment).</summary>
@@ -595,7 +598,7 @@ internal sealed class Dossier
             actions.Add("apologize");
         }
 
-        if (Fee > FeePaid && Status is not (DossierStatus.IntakeRefused or DossierStatus.Withdrawn or DossierStatus.Cancelled))
+        if (FeeDue > 0)
         {
             actions.Add("pay");
         }

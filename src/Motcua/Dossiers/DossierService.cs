@@ -138,6 +138,46 @@ internal sealed class DossierService(
         return file;
     }
 
+    /// <summary>The fee still due, for the applicant: null when the code and the secret do not match.</summary>
+    public async Task<long?> FeeDueAsync(string code, string? secret, CancellationToken cancellationToken = default) =>
+        await LookupAsync(code, secret, cancellationToken) is { } dossier ? dossier.FeeDue : null;
+
+    /// <summary>
+    /// A fee paid online (the Payments area calls this after the provider confirmed it), recorded once per
+    /// payment reference: the reference is the pay event's actor, so a repeated callback finds it and
+    /// changes nothing, and a concurrent one collides on the dossier's version, reads again and finds it.
+    /// </summary>
+    /// <returns>False when the reference was already recorded.</returns>
+    public async Task<bool> RecordOnlinePaymentAsync(string code, long amount, string paymentReference, CancellationToken cancellationToken = default)
+    {
+        var actor = OnlinePaymentActor(paymentReference);
+        var normalised = code.Trim().ToUpperInvariant();
+        for (var attempt = 1; ; attempt++)
+        {
+            var dossier = await db.Dossiers.FirstOrDefaultAsync(d => d.Code == normalised, cancellationToken) ?? throw new NotFoundException();
+            if (await db.Events.AnyAsync(e => e.DossierId == dossier.Id && e.Action == "pay" && e.Actor == actor, cancellationToken))
+            {
+                return false;
+            }
+
+            dossier.Pay(VietnamTime.Now(time), amount, online: true, actor);
+            try
+            {
+                await SaveAsync(dossier, cancellationToken);
+                return true;
+            }
+            catch (DossierConflictException) when (attempt < 5)
+            {
+                // Someone changed the dossier at the same moment (the desk, or this payment's duplicate
+                // callback). The money is collected already, so try again rather than give up; SaveAsync
+                // has forgotten the stale copy.
+            }
+        }
+    }
+
+    /// <summary>Who an online payment's pay event names: the payment, not a person.</summary>
+    public static string OnlinePaymentActor(string paymentReference) => "payment:" + paymentReference;
+
     public async Task<Dossier> ActAsync(string code, string action, ActionInput input, CancellationToken cancellationToken = default)
     {
         if (!DossierPermissions.IsKnown(action))

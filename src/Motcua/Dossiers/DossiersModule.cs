@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
 using Motcua.Common.Persistence;
+using Motcua.Dossiers.Contracts;
 using Motcua.Dossiers.Data;
 using Motcua.Dossiers.DossierActions;
 using Motcua.Dossiers.Files;
+using Motcua.Dossiers.Fees;
 using Motcua.Dossiers.Forms;
 using Motcua.Dossiers.Inbox;
 using Motcua.Dossiers.Lookup;
@@ -25,6 +27,7 @@ internal static class DossiersModule
             ? sp.GetRequiredService<Portal.LocalNationalPortal>()
             : sp.GetRequiredService<Portal.HttpNationalPortal>());
         services.AddHostedService<Portal.PortalSyncService>();
+        services.AddScoped<IDossierFees, DossierFees>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

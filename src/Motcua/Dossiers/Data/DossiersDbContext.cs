@@ -45,6 +45,7 @@ internal class DossiersDbContext(DbContextOptions options) : DbContext(options),
             d.Ignore(x => x.IsOpen);
             d.Ignore(x => x.IsUnderClock);
             d.Ignore(x => x.HasApology);
+            d.Ignore(x => x.FeeDue);
             d.Ignore(x => x.CompletedLate);
             d.ComplexProperty(x => x.Applicant, a =>
             {

@@ -36,7 +36,7 @@ internal sealed record PublicDossierResponse(
         d.HasApology,
         d.CompletedAt,
         d.ReturnedAt,
-        Math.Max(0, d.Fee - d.FeePaid),
+        d.FeeDue,
         d.CompletedAt is not null && d.Status != DossierStatus.Stopped && d.Rating is null,
         d.Rating);
 }

@@ -7,13 +7,17 @@ using Motcua.Common;
 using Motcua.Common.Localization;
 using Motcua.Common.Web;
 using Motcua.Dossiers.Lookup;
+using Motcua.Payments.Contracts;
 
 namespace Motcua.Dossiers.Pages;
 
-/// <summary>The citizen's status lookup (opened from the receipt's QR code), and the rating once the result is ready.</summary>
+/// <summary>
+/// The citizen's status lookup (opened from the receipt's QR code), online payment of the fee still due,
+/// and the rating once the result is ready.
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(PublicDossierEndpoints.RateLimitPolicy)]
-internal sealed class LookupModel(DossierService dossiers, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class LookupModel(DossierService dossiers, IOnlinePayments payments, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -34,6 +38,8 @@ internal sealed class LookupModel(DossierService dossiers, IStringLocalizer<Shar
 
     public bool Searched { get; private set; }
 
+    public bool CanPayOnline => payments.IsAvailable && Found is { FeeDue: > 0 };
+
     public async Task OnGetAsync()
     {
         if (!string.IsNullOrWhiteSpace(Code))
@@ -41,6 +47,28 @@ internal sealed class LookupModel(DossierService dossiers, IStringLocalizer<Shar
             Searched = true;
             Found = await dossiers.LookupAsync(Code, Secret, HttpContext.RequestAborted) is { } d ? PublicDossierResponse.From(d, l) : null;
         }
+    }
+
+    /// <summary>Starts paying the fee still due (the amount is the dossier's) and sends the browser to the provider.</summary>
+    public async Task<IActionResult> OnPostPayAsync()
+    {
+        try
+        {
+            var started = await payments.StartAsync(Code ?? string.Empty, Secret, HttpContext.RequestAborted);
+            return Redirect(started.RedirectUrl);
+        }
+        catch (NotFoundException)
+        {
+            Searched = true;
+            return Page();
+        }
+        catch (DomainException exception)
+        {
+            ModelState.Add(exception, l);
+        }
+
+        await OnGetAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRateAsync()
