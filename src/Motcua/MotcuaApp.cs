@@ -16,6 +16,7 @@ using Motcua.Common.Persistence;
 using Motcua.Common.Web;
 using Motcua.DemoData;
 using Motcua.Dossiers;
+using Motcua.Notifications;
 using Motcua.Organisation;
 using Motcua.Procedures;
 using OpenTelemetry.Metrics;
@@ -31,7 +32,10 @@ internal static class MotcuaApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] args, bool commandLineMode = false, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="replaceServices">Runs after every area registered its services, so tests can put fakes
+    /// (a clock, a notification sender) in place of the real ones.</param>
+    public static WebApplication Build(
+        string[] args, bool commandLineMode = false, Action<WebApplicationBuilder>? configure = null, Action<IServiceCollection>? replaceServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -51,6 +55,7 @@ internal static class MotcuaApp
 
         ConfigureLogging(builder, commandLineMode);
         ConfigureServices(builder);
+        replaceServices?.Invoke(builder.Services);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
@@ -118,6 +123,7 @@ internal static class MotcuaApp
         services.AddCalendar(provider, connectionString);
         services.AddProcedures(provider, connectionString);
         services.AddDossiers(provider, connectionString);
+        services.AddNotifications(provider, connectionString, builder.Configuration, builder.Environment);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 
@@ -195,6 +201,7 @@ internal static class MotcuaApp
         api.MapCalendar();
         api.MapProcedures();
         api.MapDossiers();
+        api.MapNotifications();
 
         app.MapPost("/culture", SetCulture).AllowAnonymous();
         app.MapRazorPages();
