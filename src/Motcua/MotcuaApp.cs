@@ -16,6 +16,7 @@ using Motcua.Common.Persistence;
 using Motcua.Common.Web;
 using Motcua.DemoData;
 using Motcua.Dossiers;
+using Motcua.Notifications;
 using Motcua.Organisation;
 using Motcua.Payments;
 using Motcua.Procedures;
@@ -32,7 +33,10 @@ internal static class MotcuaApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] args, bool commandLineMode = false, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="replaceServices">Runs after every area registered its services, so tests can put fakes
+    /// (a clock, a notification sender) in place of the real ones.</param>
+    public static WebApplication Build(
+        string[] args, bool commandLineMode = false, Action<WebApplicationBuilder>? configure = null, Action<IServiceCollection>? replaceServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -52,6 +56,7 @@ internal static class MotcuaApp
 
         ConfigureLogging(builder, commandLineMode);
         ConfigureServices(builder);
+        replaceServices?.Invoke(builder.Services);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
@@ -120,6 +125,7 @@ internal static class MotcuaApp
         services.AddProcedures(provider, connectionString);
         services.AddDossiers(provider, connectionString);
         services.AddPayments(builder.Configuration, provider, connectionString);
+        services.AddNotifications(provider, connectionString, builder.Configuration, builder.Environment);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 
@@ -198,6 +204,7 @@ internal static class MotcuaApp
         api.MapProcedures();
         api.MapDossiers();
         api.MapPayments();
+        api.MapNotifications();
 
         app.MapPost("/culture", SetCulture).AllowAnonymous();
         app.MapRazorPages();

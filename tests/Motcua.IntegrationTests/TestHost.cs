@@ -25,13 +25,19 @@ public abstract class TestHost : IAsyncLifetime
 
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
+    /// <summary>Puts fakes in place of the application's services; runs after every area registered its own.</summary>
+    protected virtual void ReplaceServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
         var (provider, connectionString) = await CreateDatabaseAsync(_directory);
         _app = MotcuaApp.Build(
             [$"--Motcua:Database:Provider={provider}", $"--Motcua:Database:ConnectionString={connectionString}", $"--Motcua:DataDirectory={_directory}", "--environment=Testing"],
-            configure: builder => builder.WebHost.UseTestServer());
+            configure: builder => builder.WebHost.UseTestServer(),
+            replaceServices: ReplaceServices);
         await MotcuaProgram.InitialiseAsync(_app.Services);
         await _app.StartAsync();
         Client = _app.GetTestClient();
@@ -84,14 +90,14 @@ public abstract class TestHost : IAsyncLifetime
     internal static string SystemAdmin => Roles.SystemAdmin;
 }
 
-public sealed class SqliteHost : TestHost
+public class SqliteHost : TestHost
 {
     protected override Task<(string Provider, string ConnectionString)> CreateDatabaseAsync(string directory) =>
         Task.FromResult(("Sqlite", $"Data Source={Path.Combine(directory, "motcua.db")}"));
 }
 
 /// <summary>A fresh database on the throwaway PostgreSQL server started by scripts/test.sh (MOTCUA_TEST_POSTGRES).</summary>
-public sealed class PostgresHost : TestHost
+public class PostgresHost : TestHost
 {
     private string? _adminConnectionString;
     private string? _database;
