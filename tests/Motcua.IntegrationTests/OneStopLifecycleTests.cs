@@ -387,6 +387,35 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
         Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "files")));
     }
 
+    [Fact]
+    public async Task The_applicant_is_told_of_the_receipt_and_the_supplement_request_by_email_and_sms_once()
+    {
+        await SeedAsync();
+        var desk = await host.SignedInClientAsync("desk.k1", Password);
+        var specialist = await host.SignedInClientAsync("cv.k1", Password);
+        var root = await host.SignedInClientAsync("root7", Password);
+        var created = await desk.PostAsJsonAsync("/api/v1/dossiers", new
+        {
+            procedureCode = "2.000908",
+            applicant = new { name = "Lý Thị Mai", email = "mai@example.vn", phone = "0912 345 678" },
+            documents = new[] { new { name = "Bản chính giấy tờ", provided = true } },
+            receive = true,
+        });
+        var code = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        await Act(desk, code, "assign", new { departmentCode = "VP", specialist = "cv.k1" });
+        await Act(specialist, code, "request-supplement", new { reason = "Bổ sung bản sao có chứng thực" });
+
+        var messages = await root.GetFromJsonAsync<JsonElement[]>($"/api/v1/notifications?reference={code}");
+        var bodies = await host.WithServiceAsync<Motcua.Notifications.Data.NotificationsDbContext, List<string>>(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Outbox.Where(m => m.Reference == code).Select(m => m.Body)));
+
+        Assert.Equal(4, messages!.Length);
+        Assert.Equal(2, messages.Count(m => m.GetProperty("channel").GetString() == "email"));
+        Assert.Contains(messages, m => m.GetProperty("subject").GetString() == $"Hồ sơ {code}: đã tiếp nhận");
+        Assert.Contains(bodies, b => b.Contains("đã được tiếp nhận", StringComparison.Ordinal));
+        Assert.Equal(2, bodies.Count(b => b.Contains("Bổ sung bản sao có chứng thực", StringComparison.Ordinal)));
+    }
+
     private static string DocxText(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);

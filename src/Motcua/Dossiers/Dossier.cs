@@ -168,6 +168,14 @@ internal sealed class Dossier
     /// <summary>The events recorded since the dossier was loaded, to be appended by the caller.</summary>
     public IReadOnlyList<DossierEvent> NewEvents => _newEvents;
 
+    /// <summary>Hands over the events recorded since the last save and forgets them (they are stored now).</summary>
+    public IReadOnlyList<DossierEvent> TakeNewEvents()
+    {
+        var events = _newEvents.ToList();
+        _newEvents.Clear();
+        return events;
+    }
+
     /// <summary>Who held the dossier before the current holder (for "return to the previous step").</summary>
     public string? PreviousSpecialist { get; private set; }
 

@@ -32,7 +32,7 @@ internal sealed record ActionInput(
 /// its rules, computes appointments with the legal clock, and saves the change with its event atomically.
 /// </summary>
 internal sealed class DossierService(
-    DossiersDbContext db, ICurrentUser user, IUnitDirectory units, IProcedureCatalogue catalogue, IWorkingTime clock, TimeProvider time)
+    DossiersDbContext db, ICurrentUser user, IUnitDirectory units, IProcedureCatalogue catalogue, IWorkingTime clock, TimeProvider time, ApplicantNotices notices)
 {
     public async Task<Dossier> SubmitAsync(NewDossier request, CancellationToken cancellationToken = default)
     {
@@ -287,6 +287,7 @@ internal sealed class DossierService(
         db.Dossiers.Add(dossier);
         db.Events.AddRange(dossier.NewEvents);
         await db.SaveChangesAsync(cancellationToken);
+        await notices.AfterAsync(dossier, dossier.TakeNewEvents(), cancellationToken);
         return dossier;
     }
 
@@ -312,6 +313,8 @@ internal sealed class DossierService(
             db.ChangeTracker.Clear();
             throw new DossierConflictException("The dossier was changed by someone else at the same moment; reload it and try again.");
         }
+
+        await notices.AfterAsync(dossier, dossier.TakeNewEvents(), cancellationToken);
     }
 
     /// <summary>Unit code, date and a daily sequence: e.g. 21550-260303-0007. Retries when two desks take a number at once.</summary>

@@ -3,8 +3,8 @@ using Motcua.Common.Persistence;
 using Motcua.Dossiers.Contracts;
 using Motcua.Dossiers.Data;
 using Motcua.Dossiers.DossierActions;
-using Motcua.Dossiers.Files;
 using Motcua.Dossiers.Fees;
+using Motcua.Dossiers.Files;
 using Motcua.Dossiers.Forms;
 using Motcua.Dossiers.Inbox;
 using Motcua.Dossiers.Lookup;
@@ -17,6 +17,7 @@ internal static class DossiersModule
     {
         services.AddAreaDbContext<DossiersDbContext, SqliteDossiersDbContext, PostgresDossiersDbContext>(provider, connectionString);
         services.AddScoped<DossierService>();
+        services.AddScoped<ApplicantNotices>();
         services.AddScoped<DossierInbox>();
         services.AddScoped<DossierForms>();
         services.AddScoped<Files.DossierFileStore>();

@@ -204,6 +204,27 @@ public sealed class DossierLifecycleFacts
         Assert.False(dossier.IsOverdue(due.AddMinutes(1)));
     }
 
+    [Theory]
+    [InlineData("receive", "đã được tiếp nhận. Hẹn trả kết quả: 08:00 ngày 05/03/2026")]
+    [InlineData("request-supplement", "cần bổ sung: Thiếu bản sao")]
+    [InlineData("complete", "đã có kết quả. Phí, lệ phí còn phải nộp: 50.000 đồng")]
+    [InlineData("assign", null)]
+    [InlineData("approve", null)]
+    public void The_applicant_is_told_only_what_needs_their_attention(string action, string? expected)
+    {
+        var dossier = In(DossierStatus.ResultReady);
+        var text = ApplicantNotices.Text(dossier, new DossierEvent(dossier.Id, 1, T0, "x", action, null, dossier.Status, null, null, dossier.DueAt, "Thiếu bản sao"));
+
+        if (expected is null)
+        {
+            Assert.Null(text);
+        }
+        else
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void The_lookup_secret_is_eight_unambiguous_characters_and_compared_case_insensitively()
     {
