@@ -30,6 +30,9 @@ public abstract class BrowserHostBase : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The application's clock: real time plus an offset a test may move forward (never back).</summary>
+    public ShiftableClock Clock { get; } = new();
+
     /// <summary>Whether the first system administrator exists before the tests start.</summary>
     protected abstract bool CreatesAdministrator { get; }
 
@@ -45,7 +48,7 @@ public abstract class BrowserHostBase : IAsyncLifetime
             $"--Motcua:Database:ConnectionString=Data Source={Path.Combine(_directory, "motcua.db")}",
             $"--Motcua:DataDirectory={_directory}",
             "--environment=Testing",
-        ]);
+        ], replaceServices: services => services.AddSingleton<TimeProvider>(Clock));
         await MotcuaProgram.InitialiseAsync(_app.Services);
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');
@@ -73,7 +76,7 @@ public abstract class BrowserHostBase : IAsyncLifetime
 
     /// <summary>
     /// A commune with a one-stop desk, a specialist and a leader (password <see cref="StaffPassword"/>), and
-    /// three real procedures it handles. Idempotent: tests of the collection share it.
+    /// three real procedures it handles (one with a fee). Idempotent: tests of the collection share it.
     /// </summary>
     public async Task SeedOneStopAsync()
     {
@@ -95,11 +98,13 @@ public abstract class BrowserHostBase : IAsyncLifetime
             await users.CreateAsync(new UserInput("lanhdao", "Đỗ Văn Duyệt", null, "B21760", "Chủ tịch UBND xã", [Roles.Leader]), StaffPassword);
             const string Catalogue = "code,name,field,level,legalBasis,onlineLevel,postalIntake,postalReturn,variantCode,variantName,processingTime,timeUnit,fee,documentName,originals,copies\n"
                 + "1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,commune,Luật Hộ tịch 2014,full,yes,yes,01,Đúng hạn,3,workingDays,0,Tờ khai đăng ký khai sinh,1,0\n"
-                + "1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,commune,Luật Hộ tịch 2014,full,yes,yes,01,Đúng hạn,3,workingDays,0,Giấy chứng sinh,1,0\n";
+                + "1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,commune,Luật Hộ tịch 2014,full,yes,yes,01,Đúng hạn,3,workingDays,0,Giấy chứng sinh,1,0\n"
+                + "1.004873,Thủ tục cấp bản sao trích lục hộ tịch,Hộ tịch,commune,Luật Hộ tịch 2014,full,yes,yes,01,Cấp bản sao,1,workingDays,8000,Tờ khai cấp bản sao trích lục,1,0\n"
+                + "2.001234,Cấp giấy phép xây dựng nhà ở riêng lẻ,Hoạt động xây dựng,commune,Luật Xây dựng 2014,partial,yes,yes,01,Cấp mới,15,calendarDays,75000,Đơn đề nghị cấp giấy phép,1,0\n";
             await using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Catalogue));
             await scope.ServiceProvider.GetRequiredService<Motcua.Procedures.ImportProcedures.ProcedureImporter>()
                 .ImportAsync(Motcua.Common.Tabular.TabularFile.Read(csv, "catalogue.csv"));
-            await scope.ServiceProvider.GetRequiredService<Motcua.Procedures.ProcedureCatalogue>().AssignAsync("B21760", [("1.001193", "VP")]);
+            await scope.ServiceProvider.GetRequiredService<Motcua.Procedures.ProcedureCatalogue>().AssignAsync("B21760", [("1.001193", "VP"), ("1.004873", "VP"), ("2.001234", "PKT")]);
             _oneStopSeeded = true;
         }
         finally
@@ -168,6 +173,21 @@ public abstract class BrowserHostBase : IAsyncLifetime
             // A leftover temp folder is harmless.
         }
     }
+}
+
+/// <summary>
+/// Real time moved forward by <see cref="Offset"/>: lets a browser test make a dossier late without waiting
+/// days, while cookies issued by the application stay valid in the real browser (they expire later, not earlier).
+/// </summary>
+public sealed class ShiftableClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
 }
 
 /// <summary>An installation with its first administrator, shared by the tests of one collection.</summary>

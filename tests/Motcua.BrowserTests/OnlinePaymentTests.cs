@@ -14,7 +14,6 @@ public sealed partial class OnlinePaymentTests(BrowserHost host)
     public async Task A_citizen_pays_the_fee_online_through_the_test_gateway_and_comes_back_with_nothing_left_to_pay()
     {
         await host.SeedOneStopAsync();
-        await OfferAProcedureWithAFeeAsync();
         var (code, secret) = await ReceiveAtTheDeskAsync();
 
         // The lookup shows the fee due and offers online payment.
@@ -41,19 +40,6 @@ public sealed partial class OnlinePaymentTests(BrowserHost host)
         var desk = await host.SignedInAsAsync("tiepnhan");
         await desk.GotoAsync($"/dossiers/{code}");
         await Assertions.Expect(desk.Locator("#history tbody tr").Filter(new() { HasText = "payment:" })).ToHaveCountAsync(1);
-    }
-
-    /// <summary>A building permit (fee 75.000 ₫) besides the seeded birth registration.</summary>
-    private async Task OfferAProcedureWithAFeeAsync()
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        const string Catalogue = "code,name,field,level,legalBasis,onlineLevel,postalIntake,postalReturn,variantCode,variantName,processingTime,timeUnit,fee,documentName,originals,copies\n"
-            + "2.001234,Cấp giấy phép xây dựng nhà ở riêng lẻ,Hoạt động xây dựng,commune,Luật Xây dựng 2014,partial,yes,yes,01,Cấp mới,15,calendarDays,75000,Đơn đề nghị cấp giấy phép,1,0\n";
-        await using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Catalogue));
-        await scope.ServiceProvider.GetRequiredService<Motcua.Procedures.ImportProcedures.ProcedureImporter>()
-            .ImportAsync(Motcua.Common.Tabular.TabularFile.Read(csv, "catalogue.csv"));
-        await scope.ServiceProvider.GetRequiredService<Motcua.Procedures.ProcedureCatalogue>()
-            .AssignAsync("B21760", [("1.001193", "VP"), ("2.001234", "VP")]);
     }
 
     /// <summary>The desk receives a complete dossier through the API; returns its code and lookup secret.</summary>

@@ -24,6 +24,7 @@ public sealed class EndpointSecurityTests(SqliteHost host) : IClassFixture<Sqlit
         "* /health/live",
         "* /health/ready",
         "* /metrics",
+        "* /nop-truc-tuyen/{unitCode}",
         "* /setup",
         "* /thanh-toan-thu/{paymentId:guid}",
         "* /thu-tuc/{unitCode}",
