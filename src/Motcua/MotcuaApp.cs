@@ -158,12 +158,16 @@ internal static class MotcuaApp
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "Motcua API";
-            document.Info.Description = "Hệ thống thông tin một cửa điện tử — the Motcua one-stop and administrative-reform platform.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Motcua API";
+                document.Info.Description = "Hệ thống thông tin một cửa điện tử — the Motcua one-stop and administrative-reform platform.";
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer<DossierApiExamples>();
+        });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenTelemetry().WithMetrics(metrics =>

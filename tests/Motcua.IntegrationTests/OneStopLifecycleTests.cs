@@ -416,6 +416,19 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
         Assert.Equal(2, bodies.Count(b => b.Contains("Bổ sung bản sao có chứng thực", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_dossier_api_with_examples()
+    {
+        var document = await host.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var submit = document.GetProperty("paths").GetProperty("/api/v1/dossiers").GetProperty("post");
+        var action = document.GetProperty("paths").GetProperty("/api/v1/dossiers/{code}/{action}").GetProperty("post");
+
+        Assert.Equal("1.001193", submit.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("procedureCode").GetString());
+        Assert.Equal(3, action.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("expectedVersion").GetInt32());
+        Assert.Contains("409", action.GetProperty("responses").EnumerateObject().Select(r => r.Name));
+        Assert.Contains("request-supplement", action.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
     private static string DocxText(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);

@@ -25,13 +25,14 @@ internal static class DossierEndpoints
 {
     public static void MapDossierEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/dossiers", SubmitAsync).WithName("SubmitDossier")
+        api.MapPost("/dossiers", SubmitAsync).WithName("SubmitDossier").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Receives a dossier at the desk (counter or post); with receive=true the completeness check is passed at once.");
         api.MapGet("/dossiers", ListAsync).WithName("ListDossiers")
             .WithSummary("A work queue: box=all|toReceive|toAssign|toExamine|toApprove|toReturn|overdue|dueSoon|mine, with q= search and page=.");
         api.MapGet("/dossiers/{code}", GetAsync).WithName("GetDossier")
             .WithSummary("A dossier with its documents and full history.");
         api.MapPost("/dossiers/{code}/{action}", ActAsync).WithName("DossierAction")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("A lifecycle action: " + string.Join(", ", DossierPermissions.Actions) + ". 409 when the state does not allow it, 403 when the role does not.");
     }
 

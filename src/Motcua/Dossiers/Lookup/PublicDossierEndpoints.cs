@@ -57,7 +57,7 @@ internal static class PublicDossierEndpoints
     {
         var group = api.MapGroup("/public/dossiers").AllowAnonymous().RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
         group.MapGet("/{code}", LookupAsync).WithName("LookupDossier").WithSummary("Status of a dossier for its applicant: code and secret (from the receipt or its QR code).");
-        group.MapPost("/{code}/rating", RateAsync).WithName("RateDossier").WithSummary("The applicant rates the service once, after the result is ready.");
+        group.MapPost("/{code}/rating", RateAsync).WithName("RateDossier").ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The applicant rates the service once, after the result is ready.");
         api.MapPost("/public/dossiers", SubmitAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicy).DisableAntiforgery()
             .WithName("SubmitDossierOnline").WithSummary("An online submission without an account; returns the code and the lookup secret.");
     }
