@@ -124,7 +124,7 @@ internal static class MotcuaApp
         services.AddCalendar(provider, connectionString);
         services.AddProcedures(provider, connectionString);
         services.AddDossiers(provider, connectionString);
-        services.AddPayments(builder.Configuration, provider, connectionString);
+        services.AddPayments(builder.Configuration, builder.Environment, provider, connectionString);
         services.AddNotifications(provider, connectionString, builder.Configuration, builder.Environment);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();

@@ -12,7 +12,7 @@ internal static class DossierProblems
 {
     public static ProblemHttpResult Conflict(DossierConflictException exception, IStringLocalizer localizer)
     {
-        var vi = In(Common.Localization.Cultures.Vietnamese, () => localizer[exception.Message, [.. exception.Arguments.Select(a => Argument(a, localizer))]].Value);
+        var vi = In(Common.Localization.Cultures.Vietnamese, () => exception.Localize(localizer));
         var en = In(Common.Localization.Cultures.English, () => string.Format(CultureInfo.InvariantCulture, exception.Message, [.. exception.Arguments.Select(a => Argument(a, localizer))]));
         return TypedResults.Problem(
             detail: Common.Localization.Cultures.IsEnglish ? en : vi,
@@ -20,6 +20,10 @@ internal static class DossierProblems
             title: localizer["The action is not allowed now."],
             extensions: new Dictionary<string, object?> { ["vi"] = vi, ["en"] = en });
     }
+
+    /// <summary>The refusal in the caller's language, for pages.</summary>
+    public static string Localize(this DossierConflictException exception, IStringLocalizer localizer) =>
+        localizer[exception.Message, [.. exception.Arguments.Select(a => Argument(a, localizer))]].Value;
 
     public static ProblemHttpResult Forbidden(IStringLocalizer localizer, string action) =>
         TypedResults.Problem(

@@ -13,12 +13,15 @@ internal static class PaymentsModule
 {
     public const string RateLimitPolicy = "public-payments";
 
-    public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString)
+    public static IServiceCollection AddPayments(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DatabaseProvider provider, string connectionString)
     {
         services.AddAreaDbContext<PaymentsDbContext, SqlitePaymentsDbContext, PostgresPaymentsDbContext>(provider, connectionString);
         var section = configuration.GetSection(PaymentOptions.SectionName);
         services.Configure<PaymentOptions>(section);
-        var chosen = section.Get<PaymentOptions>()?.Provider ?? LocalTestProvider.ProviderName;
+        // The test gateway marks fees paid without collecting money: never the default of a production
+        // installation (Development and Testing get it, a demo enables it explicitly).
+        var chosen = section.Get<PaymentOptions>()?.Provider ?? (environment.IsProduction() ? PaymentOptions.None : LocalTestProvider.ProviderName);
         switch (chosen)
         {
             case LocalTestProvider.ProviderName:

@@ -92,18 +92,7 @@ internal static class CalendarAdminEndpoints
     {
         try
         {
-            if (file is null || file.Length == 0)
-            {
-                throw new DomainException("file", "Choose a .csv or .xlsx file.");
-            }
-
-            if (file.Length > TabularFile.MaxBytes)
-            {
-                throw new DomainException("file", "The file is larger than {0} MB.", (TabularFile.MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture));
-            }
-
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(await importer.ImportAsync(TabularFile.Read(stream, file.FileName), ct));
+            return TypedResults.Ok(await importer.ImportAsync(TabularFile.ReadUpload(file), ct));
         }
         catch (DomainException exception)
         {

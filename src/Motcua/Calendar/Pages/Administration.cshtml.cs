@@ -98,13 +98,7 @@ internal sealed class AdministrationModel(
     {
         try
         {
-            if (file is null || file.Length == 0)
-            {
-                throw new DomainException("file", "Choose a .csv or .xlsx file.");
-            }
-
-            await using var stream = file.OpenReadStream();
-            var count = await importer.ImportAsync(TabularFile.Read(stream, file.FileName), HttpContext.RequestAborted);
+            var count = await importer.ImportAsync(TabularFile.ReadUpload(file), HttpContext.RequestAborted);
             TempData["Message"] = l["Imported {0} calendar entries.", count].Value;
             return RedirectToPage(new { Year });
         }

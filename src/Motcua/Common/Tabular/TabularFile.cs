@@ -19,6 +19,23 @@ internal static class TabularFile
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>An uploaded import file: present, not too large, then read as .csv or .xlsx.</summary>
+    public static IReadOnlyList<TabularRow> ReadUpload(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            throw new DomainException("file", "Choose a .csv or .xlsx file.");
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            throw new DomainException("file", "The file is larger than {0} MB.", (MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture));
+        }
+
+        using var stream = file.OpenReadStream();
+        return Read(stream, file.FileName);
+    }
+
     public static IReadOnlyList<TabularRow> Read(Stream stream, string fileName)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();

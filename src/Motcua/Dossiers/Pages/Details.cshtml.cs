@@ -55,7 +55,7 @@ internal sealed class DetailsModel(DossierService dossiers, Files.DossierFileSto
         }
         catch (DossierConflictException exception)
         {
-            ModelState.AddModelError(string.Empty, l[exception.Message, [.. exception.Arguments.Select(a => a is DossierStatus s ? l[Lookup.StatusTexts.Of(s)].Value : a)]]);
+            ModelState.AddModelError(string.Empty, exception.Localize(l));
         }
 
         return await LoadAsync() ? Page() : NotFound();
@@ -98,7 +98,7 @@ internal sealed class DetailsModel(DossierService dossiers, Files.DossierFileSto
         }
         catch (DossierConflictException exception)
         {
-            ModelState.AddModelError(string.Empty, l[exception.Message, [.. exception.Arguments.Select(a => a is DossierStatus s ? l[Lookup.StatusTexts.Of(s)].Value : a)]]);
+            ModelState.AddModelError(string.Empty, exception.Localize(l));
         }
 
         return await LoadAsync() ? Page() : NotFound();

@@ -90,7 +90,7 @@ internal sealed class LookupModel(DossierService dossiers, IOnlinePayments payme
         }
         catch (DossierConflictException exception)
         {
-            ModelState.AddModelError(string.Empty, l[exception.Message, [.. exception.Arguments]]);
+            ModelState.AddModelError(string.Empty, exception.Localize(l));
         }
 
         await OnGetAsync();

@@ -99,7 +99,7 @@ internal sealed class ReceiveModel(DossierService dossiers, IProcedureCatalogue 
         }
         catch (DossierConflictException exception)
         {
-            ModelState.AddModelError(string.Empty, l[exception.Message, [.. exception.Arguments]]);
+            ModelState.AddModelError(string.Empty, exception.Localize(l));
         }
 
         return Page();

@@ -100,7 +100,7 @@ internal sealed class SubmitOnlineModel(DossierService dossiers, Files.DossierFi
         }
         catch (DossierConflictException exception)
         {
-            ModelState.AddModelError(string.Empty, l[exception.Message, [.. exception.Arguments]]);
+            ModelState.AddModelError(string.Empty, exception.Localize(l));
         }
 
         return Page();

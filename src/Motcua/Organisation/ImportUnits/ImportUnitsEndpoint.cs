@@ -22,19 +22,7 @@ internal static class ImportUnitsEndpoint
     {
         try
         {
-            if (file is null || file.Length == 0)
-            {
-                throw new DomainException("file", "Choose a .csv or .xlsx file.");
-            }
-
-            if (file.Length > TabularFile.MaxBytes)
-            {
-                throw new DomainException("file", "The file is larger than {0} MB.", TabularFile.MaxBytes / 1024 / 1024);
-            }
-
-            await using var stream = file.OpenReadStream();
-            var rows = TabularFile.Read(stream, file.FileName);
-            return TypedResults.Ok(await importer.ImportAsync(rows, cancellationToken));
+            return TypedResults.Ok(await importer.ImportAsync(TabularFile.ReadUpload(file), cancellationToken));
         }
         catch (DomainException exception)
         {

@@ -73,13 +73,7 @@ internal sealed class UnitsModel(IUnitDirectory directory, ICurrentUser user, Un
     {
         try
         {
-            if (file is null || file.Length == 0)
-            {
-                throw new DomainException("file", "Choose a .csv or .xlsx file.");
-            }
-
-            await using var stream = file.OpenReadStream();
-            var result = await importer.ImportAsync(TabularFile.Read(stream, file.FileName), HttpContext.RequestAborted);
+            var result = await importer.ImportAsync(TabularFile.ReadUpload(file), HttpContext.RequestAborted);
             TempData["Message"] = l["Imported: {0} created, {1} updated, {2} succession links.", result.Created, result.Updated, result.Successions].Value;
             return RedirectToPage();
         }

@@ -29,18 +29,7 @@ internal static class ImportProceduresEndpoints
     {
         try
         {
-            if (file is null || file.Length == 0)
-            {
-                throw new DomainException("file", "Choose a .csv or .xlsx file.");
-            }
-
-            if (file.Length > TabularFile.MaxBytes)
-            {
-                throw new DomainException("file", "The file is larger than {0} MB.", TabularFile.MaxBytes / 1024 / 1024);
-            }
-
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(await importer.ImportAsync(TabularFile.Read(stream, file.FileName), cancellationToken));
+            return TypedResults.Ok(await importer.ImportAsync(TabularFile.ReadUpload(file), cancellationToken));
         }
         catch (DomainException exception)
         {
