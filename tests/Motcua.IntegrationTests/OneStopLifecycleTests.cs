@@ -417,6 +417,27 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Queues_filter_by_procedure_and_submission_period()
+    {
+        await SeedAsync();
+        var desk = await host.SignedInClientAsync("desk.k1", Password);
+        await desk.PostAsJsonAsync("/api/v1/dossiers", new { procedureCode = "2.001234", applicant = new { name = "Đinh Công Tráng" } });
+        var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var tomorrow = DateTime.UtcNow.AddHours(31).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var permits = await desk.GetFromJsonAsync<JsonElement>("/api/v1/dossiers?procedure=2.001234");
+        var todays = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers?from={today}&to={today}");
+        var future = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers?from={tomorrow}");
+        var backwards = await desk.GetAsync($"/api/v1/dossiers?from={tomorrow}&to={today}");
+
+        Assert.True(permits.GetProperty("total").GetInt32() >= 1);
+        Assert.All(permits.GetProperty("items").EnumerateArray(), i => Assert.Equal("Cấp giấy phép xây dựng nhà ở riêng lẻ", i.GetProperty("procedureName").GetString()));
+        Assert.True(todays.GetProperty("total").GetInt32() >= permits.GetProperty("total").GetInt32());
+        Assert.Equal(0, future.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_dossier_api_with_examples()
     {
         var document = await host.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");

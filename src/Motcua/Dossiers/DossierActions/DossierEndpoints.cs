@@ -28,7 +28,7 @@ internal static class DossierEndpoints
         api.MapPost("/dossiers", SubmitAsync).WithName("SubmitDossier").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Receives a dossier at the desk (counter or post); with receive=true the completeness check is passed at once.");
         api.MapGet("/dossiers", ListAsync).WithName("ListDossiers")
-            .WithSummary("A work queue: box=all|toReceive|toAssign|toExamine|toApprove|toReturn|overdue|dueSoon|mine, with q= search and page=.");
+            .WithSummary("A work queue: box=all|toReceive|toAssign|toExamine|toApprove|toReturn|overdue|dueSoon|mine, with q= search, procedure= code, from=/to= submission dates (yyyy-MM-dd) and page=.");
         api.MapGet("/dossiers/{code}", GetAsync).WithName("GetDossier")
             .WithSummary("A dossier with its documents and full history.");
         api.MapPost("/dossiers/{code}/{action}", ActAsync).WithName("DossierAction")
@@ -71,7 +71,7 @@ internal static class DossierEndpoints
     }
 
     private static async Task<Results<Ok<InboxResponse>, ValidationProblem>> ListAsync(
-        string? box, string? q, int? page, DossierInbox inbox, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        string? box, string? q, string? procedure, DateOnly? from, DateOnly? to, int? page, DossierInbox inbox, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var chosen = InboxBox.All;
         if (box is not null && (!Enum.TryParse(box, ignoreCase: true, out chosen) || !Enum.IsDefined(chosen)))
@@ -84,7 +84,12 @@ internal static class DossierEndpoints
             return ApiProblems.Invalid("page", localizer["page must be 1 or more."]);
         }
 
-        var result = await inbox.ListAsync(chosen, q, page ?? 1, cancellationToken);
+        if (from > to)
+        {
+            return ApiProblems.Invalid("from", localizer["from must not be after to."]);
+        }
+
+        var result = await inbox.ListAsync(chosen, new InboxFilter(q, procedure, from, to), page ?? 1, cancellationToken);
         return TypedResults.Ok(new InboxResponse(result.Box, result.Total, page ?? 1, result.Items));
     }
 

@@ -23,6 +23,9 @@ internal sealed record InboxItem(
     string Code, string ProcedureName, string ApplicantName, Channel Channel, DossierStatus Status, DateTime SubmittedAt, DateTime? DueAt,
     bool Overdue, bool LateWithoutApology, string? DepartmentCode, string? Specialist);
 
+/// <summary>Narrows a queue: free text (code, applicant, procedure name), a procedure, and the submission period (whole local days).</summary>
+internal sealed record InboxFilter(string? Search, string? ProcedureCode, DateOnly? From, DateOnly? To);
+
 internal sealed record InboxPage(InboxBox Box, int Total, IReadOnlyList<InboxItem> Items);
 
 /// <summary>Reads the queues within the caller's unit scope (the competent and the receiving unit both see a dossier).</summary>
@@ -35,10 +38,31 @@ internal sealed class DossierInbox(DossiersDbContext db, ICurrentUser user, Time
         DossierStatus.Received, DossierStatus.InProcessing, DossierStatus.AtOtherAgency, DossierStatus.AwaitingApproval, DossierStatus.Approved,
     ];
 
-    public async Task<InboxPage> ListAsync(InboxBox box, string? search, int page, CancellationToken cancellationToken = default)
+    public async Task<InboxPage> ListAsync(InboxBox box, string? search, int page, CancellationToken cancellationToken = default) =>
+        await ListAsync(box, new InboxFilter(search, null, null, null), page, cancellationToken);
+
+    public async Task<InboxPage> ListAsync(InboxBox box, InboxFilter filter, int page, CancellationToken cancellationToken = default)
     {
         var now = VietnamTime.Now(time);
-        var query = Filter(await user.GetScopeAsync(cancellationToken), box, search, now);
+        var query = Filter(await user.GetScopeAsync(cancellationToken), box, filter.Search, now);
+        if (!string.IsNullOrWhiteSpace(filter.ProcedureCode))
+        {
+            var procedure = filter.ProcedureCode.Trim();
+            query = query.Where(d => d.ProcedureCode == procedure);
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue);
+            query = query.Where(d => d.SubmittedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            query = query.Where(d => d.SubmittedAt < end);
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var rows = await query
             .OrderBy(d => d.DueAt == null).ThenBy(d => d.DueAt).ThenBy(d => d.SubmittedAt)

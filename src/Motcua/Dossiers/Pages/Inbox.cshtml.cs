@@ -13,6 +13,15 @@ internal sealed class InboxModel(DossierInbox inbox) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Procedure { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
     [BindProperty(Name = "p", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
@@ -23,7 +32,7 @@ internal sealed class InboxModel(DossierInbox inbox) : PageModel
     public async Task OnGetAsync()
     {
         PageNumber = Math.Max(1, PageNumber);
-        Result = await inbox.ListAsync(Box, Q, PageNumber, HttpContext.RequestAborted);
+        Result = await inbox.ListAsync(Box, new InboxFilter(Q, Procedure, From, To), PageNumber, HttpContext.RequestAborted);
         Counts = await inbox.CountsAsync(HttpContext.RequestAborted);
     }
 }
