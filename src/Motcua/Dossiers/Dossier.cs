@@ -430,6 +430,11 @@ internal sealed class Dossier
         }
 
         var from = Status;
+        if (from == DossierStatus.Refused && ReturnedAt is not null)
+        {
+            throw new DossierConflictException("The refusal notice was already handed over on {0}.", ReturnedAt.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (from == DossierStatus.Refused)
         {
             // The refusal notice is handed over; the dossier keeps its Refused outcome for the indicators.
@@ -594,6 +599,11 @@ internal sealed class Dossier
         {
             // Allowed by the state, refused by the law: do not offer it.
             actions.Remove("request-supplement");
+        }
+
+        if (Status == DossierStatus.Refused && ReturnedAt is not null)
+        {
+            actions.Remove("return");
         }
 
         if (IsOpen && CompletedAt is null)

@@ -120,6 +120,18 @@ public sealed class DossierLifecycleFacts
     }
 
     [Fact]
+    public void A_refusal_notice_is_handed_over_once()
+    {
+        var dossier = In(DossierStatus.Refused);
+        dossier.Return(T0.AddDays(1), Channel.Counter, "tn1");
+
+        Assert.Equal(DossierStatus.Refused, dossier.Status);
+        Assert.DoesNotContain("return", dossier.AvailableActions());
+        Assert.Throws<DossierConflictException>(() => dossier.Return(T0.AddDays(2), Channel.Postal, "tn1"));
+        Assert.Equal(Channel.Counter, dossier.ReturnChannel);
+    }
+
+    [Fact]
     public void A_supplement_pauses_the_clock_and_the_new_appointment_is_recorded()
     {
         var dossier = In(DossierStatus.InProcessing);

@@ -103,9 +103,10 @@ internal sealed class DossierInbox(DossiersDbContext db, ICurrentUser user, Time
         {
             InboxBox.ToReceive => query.Where(d => d.Status == DossierStatus.Submitted || d.Status == DossierStatus.IntakeSupplementRequested),
             InboxBox.ToAssign => query.Where(d => d.Status == DossierStatus.Received),
-            InboxBox.ToExamine => query.Where(d => d.Status == DossierStatus.InProcessing || d.Status == DossierStatus.AtOtherAgency || d.Status == DossierStatus.SupplementRequested),
+            // Approved dossiers wait for their result to be issued by the department.
+            InboxBox.ToExamine => query.Where(d => d.Status == DossierStatus.InProcessing || d.Status == DossierStatus.AtOtherAgency || d.Status == DossierStatus.SupplementRequested || d.Status == DossierStatus.Approved),
             InboxBox.ToApprove => query.Where(d => d.Status == DossierStatus.AwaitingApproval),
-            InboxBox.ToReturn => query.Where(d => d.Status == DossierStatus.Approved || d.Status == DossierStatus.ResultReady || (d.Status == DossierStatus.Refused && d.ReturnedAt == null)),
+            InboxBox.ToReturn => query.Where(d => d.Status == DossierStatus.ResultReady || (d.Status == DossierStatus.Refused && d.ReturnedAt == null)),
             InboxBox.Overdue => query.Where(d => Open.Contains(d.Status) && d.DueAt < now),
             InboxBox.DueSoon => query.Where(d => Open.Contains(d.Status) && d.DueAt >= now && d.DueAt <= soon),
             InboxBox.Mine => query.Where(d => d.Specialist == actor && d.CompletedAt == null),
