@@ -25,7 +25,8 @@ internal static class PersistenceRegistration
 
     /// <summary>
     /// Registers an area context: callers depend on <typeparamref name="TContext"/>; the instance is the
-    /// provider's subclass so that its migrations are the ones applied.
+    /// provider's subclass so that its migrations are the ones applied. Contexts are pooled: every request
+    /// of the one-stop desk uses one or two, and building them is a measurable part of a request.
     /// </summary>
     public static IServiceCollection AddAreaDbContext<TContext, TSqlite, TPostgres>(
         this IServiceCollection services, DatabaseProvider provider, string connectionString)
@@ -35,11 +36,11 @@ internal static class PersistenceRegistration
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<TContext, TPostgres>(o => AreaDbContextOptions.Configure<TContext>(o, provider, connectionString));
+            services.AddDbContextPool<TContext, TPostgres>(o => AreaDbContextOptions.Configure<TContext>(o, provider, connectionString));
         }
         else
         {
-            services.AddDbContext<TContext, TSqlite>(o => AreaDbContextOptions.Configure<TContext>(o, provider, connectionString));
+            services.AddDbContextPool<TContext, TSqlite>(o => AreaDbContextOptions.Configure<TContext>(o, provider, connectionString));
         }
 
         services.AddSingleton(new MigratedContext(typeof(TContext)));
