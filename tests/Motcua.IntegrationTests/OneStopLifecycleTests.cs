@@ -297,6 +297,7 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
         Assert.Contains("Mẫu số 01 — Thông tư 03/2025/TT-VPCP", text, StringComparison.Ordinal);
         Assert.Contains(code, text, StringComparison.Ordinal);
         Assert.Contains("Võ Thị Ánh Tuyết", text, StringComparison.Ordinal);
+        Assert.Contains("Bộ phận Một cửa của Xã Kim Sơn đã tiếp nhận hồ sơ của:", text, StringComparison.Ordinal);
         Assert.Contains(dossier.GetProperty("secret").GetString()!, text, StringComparison.Ordinal);
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text, StringComparison.Ordinal);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
@@ -414,6 +415,7 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
         Assert.Contains(messages, m => m.GetProperty("subject").GetString() == $"Hồ sơ {code}: đã tiếp nhận");
         Assert.Contains(bodies, b => b.Contains("đã được tiếp nhận", StringComparison.Ordinal));
         Assert.Equal(2, bodies.Count(b => b.Contains("Bổ sung bản sao có chứng thực", StringComparison.Ordinal)));
+        Assert.All(bodies, b => Assert.DoesNotContain("Tra cứu: /", b, StringComparison.Ordinal));
     }
 
     [Fact]

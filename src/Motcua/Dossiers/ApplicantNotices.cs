@@ -21,8 +21,10 @@ internal sealed class ApplicantNotices(INotifications outbox, ILogger<ApplicantN
                 continue;
             }
 
-            var lookup = $"{configuration["Motcua:PublicUrl"]?.TrimEnd('/')}/tra-cuu?code={Uri.EscapeDataString(dossier.Code)}";
-            var body = $"{text}\nTra cứu: {lookup} (mã tra cứu trên phiếu tiếp nhận).";
+            // A link is only useful with the public address; without it the applicant is told where to look.
+            var body = configuration["Motcua:PublicUrl"] is { Length: > 0 } publicUrl
+                ? $"{text}\nTra cứu: {publicUrl.TrimEnd('/')}/tra-cuu?code={Uri.EscapeDataString(dossier.Code)} (mã tra cứu ghi trên phiếu tiếp nhận)."
+                : $"{text}\nTra cứu tại trang tra cứu hồ sơ của đơn vị bằng mã hồ sơ và mã tra cứu ghi trên phiếu tiếp nhận.";
             if (dossier.Applicant.Email is { } email)
             {
                 await EnqueueAsync(new Notification(NotificationChannels.Email, email, $"Hồ sơ {dossier.Code}: {e.Action switch { "receive" => "đã tiếp nhận", "complete" => "đã có kết quả", _ => "thông báo" }}", body, dossier.Code, $"dossier:{dossier.Code}:{e.Sequence}:email", dossier.UnitId), cancellationToken);

@@ -73,15 +73,15 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
         var old = (d.ReceivedAt ?? d.SubmittedAt) < Rules2025;
         var header = new DocumentHeader(
             unit.Kind == UnitKind.Province ? null : $"UBND {DocumentText.Upper(province!.Name)}",
-            unit.Kind == UnitKind.Province ? $"UBND {DocumentText.Upper(unit.Name)}" : $"UBND {DocumentText.Upper(unit.Name)}",
+            $"UBND {DocumentText.Upper(unit.Name)}",
             null,
             Place(province!.Name),
             DateOnly.FromDateTime(EventAt(d, kind, history)));
         var lookup = new DocumentQrCode($"{lookupBaseUrl.TrimEnd('/')}/tra-cuu?code={Uri.EscapeDataString(d.Code)}&secret={Uri.EscapeDataString(d.Secret)}", $"Quét mã để tra cứu hồ sơ (mã tra cứu: {d.Secret})");
         return kind switch
         {
-            FormKind.Receipt => Receipt(d, history, header, lookup, old),
-            FormKind.SupplementRequest => SupplementRequest(d, history, header, old),
+            FormKind.Receipt => Receipt(d, history, header, unit, lookup, old),
+            FormKind.SupplementRequest => SupplementRequest(d, history, header, unit, old),
             FormKind.Refusal => Refusal(d, history, header, old),
             FormKind.Apology => Apology(d, history, header, unit, old),
             FormKind.StopNotice => StopNotice(d, history, header),
@@ -124,7 +124,7 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
             null);
     }
 
-    private static OfficialDocument Receipt(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header, DocumentQrCode lookup, bool old)
+    private static OfficialDocument Receipt(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header, UnitSummary unit, DocumentQrCode lookup, bool old)
     {
         var received = d.ReceivedAt!.Value;
         var officer = history.LastOrDefault(e => e.Action == "receive")?.Actor;
@@ -134,7 +134,7 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
             FormNumber("01", old),
             [
                 new LabelledLine("Mã hồ sơ", d.Code),
-                new Paragraph($"Bộ phận Một cửa {header.IssuingBody.Replace("UBND ", string.Empty, StringComparison.Ordinal)} đã tiếp nhận hồ sơ của:", ParagraphAlignment.Left, false),
+                new Paragraph($"Bộ phận Một cửa của {unit.Name} đã tiếp nhận hồ sơ của:", ParagraphAlignment.Left, false),
                 new LabelledLine("Ông/bà", d.Applicant.Name),
                 new LabelledLine("Số giấy tờ tùy thân", d.Applicant.IdentityNumber ?? "……"),
                 new LabelledLine("Địa chỉ", d.Applicant.Address ?? "……"),
@@ -159,13 +159,13 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
             new DocumentSignature(null, "NGƯỜI NỘP HỒ SƠ", d.Applicant.Name));
     }
 
-    private static OfficialDocument SupplementRequest(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header, bool old)
+    private static OfficialDocument SupplementRequest(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header, UnitSummary unit, bool old)
     {
         var request = history.Last(e => e.Action is "request-supplement" or "request-intake-supplement");
         var missing = d.Documents.Where(x => !x.Provided).Select(x => x.Name).ToList();
         List<DocumentBlock> body =
         [
-            new Paragraph($"{header.IssuingBody.Replace("UBND", "Bộ phận Một cửa", StringComparison.Ordinal)} đã tiếp nhận hồ sơ của ông/bà {d.Applicant.Name}, đề nghị giải quyết thủ tục: {d.ProcedureName} (mã hồ sơ {d.Code})."),
+            new Paragraph($"Bộ phận Một cửa của {unit.Name} đã tiếp nhận hồ sơ của ông/bà {d.Applicant.Name}, đề nghị giải quyết thủ tục: {d.ProcedureName} (mã hồ sơ {d.Code})."),
             new Paragraph("Sau khi kiểm tra, hồ sơ cần bổ sung, hoàn thiện các nội dung sau:"),
             new Paragraph(request.Note ?? string.Empty, ParagraphAlignment.Left, true),
         ];

@@ -78,11 +78,13 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
             .OrderBy(d => d.SubmittedAt)
             .Take(batch)
             .ToListAsync(cancellationToken);
+        // One query for the batch's sync states, not one per dossier.
+        var ids = due.Select(d => d.Id).ToList();
+        var known = await states.Where(s => ids.Contains(s.DossierId)).ToDictionaryAsync(s => s.DossierId, cancellationToken);
         int synced = 0, failed = 0;
         foreach (var dossier in due)
         {
-            var state = await states.FindAsync([dossier.Id], cancellationToken);
-            if (state is null)
+            if (!known.TryGetValue(dossier.Id, out var state))
             {
                 state = new PortalSync { DossierId = dossier.Id };
                 states.Add(state);
