@@ -16,6 +16,7 @@ using Motcua.Common.Persistence;
 using Motcua.Common.Web;
 using Motcua.DemoData;
 using Motcua.Dossiers;
+using Motcua.Indexes;
 using Motcua.Notifications;
 using Motcua.Organisation;
 using Motcua.Payments;
@@ -126,6 +127,7 @@ internal static class MotcuaApp
         services.AddDossiers(provider, connectionString);
         services.AddPayments(builder.Configuration, builder.Environment, provider, connectionString);
         services.AddNotifications(provider, connectionString, builder.Configuration, builder.Environment);
+        services.AddIndexes(builder.Configuration, provider, connectionString);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 
@@ -209,6 +211,7 @@ internal static class MotcuaApp
         api.MapDossiers();
         api.MapPayments();
         api.MapNotifications();
+        api.MapIndexes();
 
         app.MapPost("/culture", SetCulture).AllowAnonymous();
         app.MapRazorPages();

@@ -44,5 +44,6 @@ internal static class MotcuaProgram
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         await Access.SetupState.EnsureRolesAsync(services, cancellationToken);
+        await Indexes.IndexesModule.InitialiseAsync(services, cancellationToken);
     }
 }

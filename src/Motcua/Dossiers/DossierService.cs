@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Motcua.Access.Contracts;
 using Motcua.Calendar.Contracts;
 using Motcua.Common;
 using Motcua.Dossiers.Data;
+using Motcua.Dossiers.Indexing;
+using Motcua.Indexes.Contracts;
 using Motcua.Organisation.Contracts;
 using Motcua.Procedures.Contracts;
 
@@ -32,7 +35,7 @@ internal sealed record ActionInput(
 /// its rules, computes appointments with the legal clock, and saves the change with its event atomically.
 /// </summary>
 internal sealed class DossierService(
-    DossiersDbContext db, ICurrentUser user, IUnitDirectory units, IProcedureCatalogue catalogue, IWorkingTime clock, TimeProvider time, ApplicantNotices notices)
+    DossiersDbContext db, ICurrentUser user, IUnitDirectory units, IProcedureCatalogue catalogue, IWorkingTime clock, TimeProvider time, ApplicantNotices notices, IIndexFeed indexes)
 {
     public async Task<Dossier> SubmitAsync(NewDossier request, CancellationToken cancellationToken = default)
     {
@@ -95,8 +98,9 @@ internal sealed class DossierService(
             throw new NotFoundException();
         }
 
+        var before = DossierFacts.Of(dossier);
         dossier.Rate(VietnamTime.Now(time), rating, harassment, comment);
-        await SaveAsync(dossier, cancellationToken);
+        await SaveAsync(dossier, before, cancellationToken);
         return dossier;
     }
 
@@ -133,8 +137,9 @@ internal sealed class DossierService(
     private async Task<Files.DossierFile> AttachAsync(Dossier dossier, Files.FileUpload upload, Files.DossierFileStore store, string actor, CancellationToken cancellationToken)
     {
         var file = await store.SaveAsync(dossier, upload, actor, cancellationToken);
+        var before = DossierFacts.Of(dossier);
         dossier.AttachFile(VietnamTime.Now(time), actor, upload.DocumentName, file.FileName, upload.IsResult);
-        await SaveAsync(dossier, cancellationToken);
+        await SaveAsync(dossier, before, cancellationToken);
         return file;
     }
 
@@ -160,10 +165,11 @@ internal sealed class DossierService(
                 return false;
             }
 
+            var before = DossierFacts.Of(dossier);
             dossier.Pay(VietnamTime.Now(time), amount, online: true, actor);
             try
             {
-                await SaveAsync(dossier, cancellationToken);
+                await SaveAsync(dossier, before, cancellationToken);
                 return true;
             }
             catch (DossierConflictException) when (attempt < 5)
@@ -198,6 +204,7 @@ internal sealed class DossierService(
 
         var now = VietnamTime.Now(time);
         var actor = user.Actor;
+        var before = DossierFacts.Of(dossier);
         switch (action)
         {
             case "receive":
@@ -268,7 +275,7 @@ internal sealed class DossierService(
                 throw new NotFoundException();
         }
 
-        await SaveAsync(dossier, cancellationToken);
+        await SaveAsync(dossier, before, cancellationToken);
         return dossier;
     }
 
@@ -286,7 +293,7 @@ internal sealed class DossierService(
 
         db.Dossiers.Add(dossier);
         db.Events.AddRange(dossier.NewEvents);
-        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(dossier, null, cancellationToken);
         await notices.AfterAsync(dossier, dossier.TakeNewEvents(), cancellationToken);
         return dossier;
     }
@@ -301,12 +308,13 @@ internal sealed class DossierService(
         dossier.Receive(now, start.DueAt, due.DueAt, due.CalendarRevision, actor);
     }
 
-    private async Task SaveAsync(Dossier dossier, CancellationToken cancellationToken)
+    /// <param name="before">The dossier's index fact before the change, to skip the indexes when it did not change.</param>
+    private async Task SaveAsync(Dossier dossier, DossierFact? before, CancellationToken cancellationToken)
     {
         db.Events.AddRange(dossier.NewEvents);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await CommitAsync(dossier, before, cancellationToken);
         }
         catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsDuplicateKey(exception))
         {
@@ -315,6 +323,25 @@ internal sealed class DossierService(
         }
 
         await notices.AfterAsync(dossier, dossier.TakeNewEvents(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the dossier and its events; when what the indexes count changed, their counters change in the
+    /// same transaction, so a published figure never lags behind or runs ahead of the dossiers.
+    /// </summary>
+    private async Task CommitAsync(Dossier dossier, DossierFact? before, CancellationToken cancellationToken)
+    {
+        var after = DossierFacts.Of(dossier);
+        if (after == before)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await indexes.RecordAsync(dossier.Code, after, transaction.GetDbTransaction(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Unit code, date and a daily sequence: e.g. 21550-260303-0007. Retries when two desks take a number at once.</summary>

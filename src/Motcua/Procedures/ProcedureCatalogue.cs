@@ -42,6 +42,9 @@ internal sealed class ProcedureCatalogue(ProceduresDbContext db, IUnitDirectory 
             [.. variant.Documents.Select(d => new ChecklistItem(d.Name, d.Originals, d.Copies, d.FormTemplate))]);
     }
 
+    public async Task<IReadOnlySet<string>> CodesAsync(CancellationToken cancellationToken = default) =>
+        (await db.Procedures.AsNoTracking().Select(p => p.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<ProcedureChoice>> ChoicesForUnitAsync(Guid unitId, CancellationToken cancellationToken = default) =>
         [.. (await ListForUnitAsync(unitId, cancellationToken)).Select(v => new ProcedureChoice(
             v.Procedure.Code,

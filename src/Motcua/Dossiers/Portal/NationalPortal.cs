@@ -68,7 +68,7 @@ internal sealed class PortalSync
 /// Pushes every dossier whose version is ahead of what the portal acknowledged. Runs in the background
 /// (see <see cref="PortalSyncService"/>); <see cref="SyncDueAsync"/> is the unit of work, also called by tests.
 /// </summary>
-internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal portal, TimeProvider time, ILogger<PortalSynchroniser> logger)
+internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal portal, TimeProvider time, Indexes.Contracts.IIndexFeed indexes, ILogger<PortalSynchroniser> logger)
 {
     public async Task<(int Synced, int Failed)> SyncDueAsync(int batch, CancellationToken cancellationToken)
     {
@@ -82,6 +82,7 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
         var ids = due.Select(d => d.Id).ToList();
         var known = await states.Where(s => ids.Contains(s.DossierId)).ToDictionaryAsync(s => s.DossierId, cancellationToken);
         int synced = 0, failed = 0;
+        var counted = new List<Dossier>();
         foreach (var dossier in due)
         {
             if (!known.TryGetValue(dossier.Id, out var state))
@@ -98,6 +99,7 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
                 state.SyncedAt = Common.VietnamTime.Now(time);
                 state.LastError = null;
                 synced++;
+                counted.Add(dossier);
             }
             catch (HttpRequestException exception)
             {
@@ -107,7 +109,18 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
             }
         }
 
+        // The sync rate counts received dossiers known to the portal: recorded with the sync states, atomically.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var dossier in counted)
+        {
+            if (Indexing.DossierFacts.Of(dossier, synced: true) is { } fact)
+            {
+                await indexes.RecordAsync(dossier.Code, fact, Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction), cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return (synced, failed);
     }
 

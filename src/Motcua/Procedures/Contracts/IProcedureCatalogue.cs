@@ -26,11 +26,15 @@ internal sealed record ChecklistItem(string Name, int Originals, int Copies, str
 /// <summary>The procedure catalogue for the other areas (Dossiers reads it; it never reads Procedures' tables).</summary>
 internal interface IProcedureCatalogue
 {
+    /// <summary>The procedures a unit handles, as the intake form offers them.</summary>
+    Task<IReadOnlyList<ProcedureChoice>> ChoicesForUnitAsync(Guid unitId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The variant of a procedure that <paramref name="unitId"/> handles, or null when the unit does not
     /// handle it or there is no such variant (a procedure with a single variant needs no variant code).
     /// </summary>
-    Task<IReadOnlyList<ProcedureChoice>> ChoicesForUnitAsync(Guid unitId, CancellationToken cancellationToken = default);
-
     Task<ProcedureSnapshot?> FindForUnitAsync(Guid unitId, string procedureCode, string? variantCode, CancellationToken cancellationToken = default);
+
+    /// <summary>Every procedure code of the catalogue (published or not), e.g. to check imported history.</summary>
+    Task<IReadOnlySet<string>> CodesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Motcua.Access.Contracts;
+using Motcua.Common;
+using Motcua.Indexes.Contracts;
+using Motcua.Indexes.Counting;
+using Motcua.Indexes.Data;
+using Motcua.Organisation.Contracts;
+using Motcua.Procedures.Contracts;
+
+namespace Motcua.Indexes.ImportDossiers;
+
+internal sealed record ImportOptions(bool DryRun, bool SkipInvalid, Action<long, TimeSpan>? Progress = null);
+
+/// <summary>
+/// Imports finished and unfinished dossiers of other one-stop systems (JSON Lines) as index facts. The
+/// file is read twice when it must be all-or-nothing (validate everything, then write), streaming both
+/// times, so memory does not grow with the file; writing is batched inside one transaction, so a failure
+/// half-way leaves nothing behind. Re-importing a code replaces its fact and corrects the counters.
+/// </summary>
+internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units, IProcedureCatalogue catalogue, ICurrentUser user, TimeProvider time)
+{
+    public const int BatchSize = 1_000;
+    private const int ProgressEvery = 50_000;
+
+    public async Task<ImportReport> ImportAsync(Func<Stream> open, ImportOptions options, CancellationToken cancellationToken = default)
+    {
+        var lookups = await LookupsAsync(cancellationToken);
+        var problems = new List<ImportProblem>();
+        long lines = 0, valid = 0;
+        if (!options.SkipInvalid || options.DryRun)
+        {
+            await foreach (var (number, fact, lineProblems) in ReadAsync(open, lookups, cancellationToken))
+            {
+                lines = number;
+                valid += fact is null ? 0 : 1;
+                problems.AddRange(lineProblems);
+                if (number % ProgressEvery == 0)
+                {
+                    options.Progress?.Invoke(number, lookups.Clock.Elapsed);
+                }
+            }
+
+            if (options.DryRun || problems.Count > 0)
+            {
+                return new ImportReport(lines, valid, 0, 0, options.SkipInvalid ? lines - valid : 0, options.DryRun, Imported: false, problems);
+            }
+        }
+
+        problems.Clear();
+        long created = 0, updated = 0;
+        lines = 0;
+        valid = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = new List<DossierFact>(BatchSize);
+        await foreach (var (number, fact, lineProblems) in ReadAsync(open, lookups, cancellationToken))
+        {
+            lines = number;
+            problems.AddRange(lineProblems);
+            if (fact is not null)
+            {
+                valid++;
+                batch.Add(fact);
+            }
+
+            if (batch.Count == BatchSize)
+            {
+                var (c, u) = await WriteAsync(batch, cancellationToken);
+                (created, updated) = (created + c, updated + u);
+                batch.Clear();
+            }
+
+            if (number % ProgressEvery == 0)
+            {
+                options.Progress?.Invoke(number, lookups.Clock.Elapsed);
+            }
+        }
+
+        var (lastCreated, lastUpdated) = await WriteAsync(batch, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        options.Progress?.Invoke(lines, lookups.Clock.Elapsed);
+        return new ImportReport(lines, valid, created + lastCreated, updated + lastUpdated, lines - valid, DryRun: false, Imported: true, problems);
+    }
+
+    private sealed record Lookups(Dictionary<string, Guid?> Units, IReadOnlySet<string> Procedures, UnitScope Scope, Stopwatch Clock);
+
+    private async Task<Lookups> LookupsAsync(CancellationToken cancellationToken)
+    {
+        var scope = user.IsAuthenticated ? await user.GetScopeAsync(cancellationToken) : new UnitScope(true, new HashSet<Guid>());
+        var known = new Dictionary<string, Guid?>(StringComparer.Ordinal);
+        foreach (var unit in await units.ListAsync(cancellationToken))
+        {
+            // Historical dossiers name the unit as it was: units closed since (districts, merged communes) count.
+            known[unit.Code] = unit.Id;
+        }
+
+        return new Lookups(known, await catalogue.CodesAsync(cancellationToken), scope, Stopwatch.StartNew());
+    }
+
+    private static async IAsyncEnumerable<(long Number, DossierFact? Fact, List<ImportProblem> Problems)> ReadAsync(
+        Func<Stream> open, Lookups lookups, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var stream = open();
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        long number = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } text)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            string? outside = null;
+            var (fact, found) = ImportLineParser.Parse(
+                text,
+                code =>
+                {
+                    var id = lookups.Units.GetValueOrDefault(code);
+                    outside = id is { } unitId && !lookups.Scope.Contains(unitId) ? code : outside;
+                    return id;
+                },
+                lookups.Procedures.Contains);
+            var problems = found.Select(p => new ImportProblem(number, p.Message, p.Arguments)).ToList();
+            if (outside is not null)
+            {
+                problems.Add(new ImportProblem(number, "Unit {0} is outside your scope.", [outside]));
+                fact = null;
+            }
+
+            yield return (number, fact, problems);
+        }
+    }
+
+    private async Task<(long Created, long Updated)> WriteAsync(List<DossierFact> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var codes = batch.Select(f => f.Code).Distinct().ToList();
+        var rows = await db.Facts.Where(f => codes.Contains(f.Code)).ToDictionaryAsync(f => f.Code, cancellationToken);
+        var changes = new Dictionary<(Guid, DateOnly), long[]>();
+        long created = 0, updated = 0;
+        var now = VietnamTime.Now(time);
+        foreach (var fact in batch)
+        {
+            var before = rows.TryGetValue(fact.Code, out var row) ? row.ToFact() : null;
+            if (row is null)
+            {
+                row = new FactRow();
+                db.Facts.Add(row);
+                rows[fact.Code] = row;
+                created++;
+            }
+            else
+            {
+                updated++;
+            }
+
+            row.CopyFrom(fact, now);
+            foreach (var change in CounterChanges.Between(before, fact))
+            {
+                if (!changes.TryGetValue((change.UnitId, change.Day), out var values))
+                {
+                    changes[(change.UnitId, change.Day)] = values = new long[Counters.Count];
+                }
+
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] += change.Values[i];
+                }
+            }
+        }
+
+        foreach (var ((unit, day), values) in changes)
+        {
+            if (values.All(v => v == 0))
+            {
+                continue;
+            }
+
+            var pending = new PendingChangeRow { UnitId = unit, Day = day };
+            foreach (var counter in Counters.All)
+            {
+                pending.Set(counter, values[(int)counter]);
+            }
+
+            db.PendingChanges.Add(pending);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return (created, updated);
+    }
+}

@@ -1,0 +1,45 @@
+using Motcua.Common.Persistence;
+using Motcua.Indexes.Contracts;
+using Motcua.Indexes.Data;
+using Motcua.Indexes.Explain;
+using Motcua.Indexes.ImportDossiers;
+using Motcua.Indexes.IndicatorSets;
+using Motcua.Indexes.ServiceIndex;
+
+namespace Motcua.Indexes;
+
+internal static class IndexesModule
+{
+    public static IServiceCollection AddIndexes(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString)
+    {
+        services.AddAreaDbContext<IndexesDbContext, SqliteIndexesDbContext, PostgresIndexesDbContext>(provider, connectionString);
+        services.AddSingleton(new IndexesContextFactory(provider));
+        services.AddScoped<IIndexFeed, IndexFeed>();
+        services.AddScoped<IndexMaintenance>();
+        services.AddScoped<ServiceIndexService>();
+        services.AddScoped<ExplainService>();
+        services.AddScoped<DossierImporter>();
+        if (configuration.GetValue("Motcua:Indexes:RunFolding", true))
+        {
+            services.AddHostedService<IndexFoldingService>();
+        }
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIndexes(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup(string.Empty).WithTags("Indexes");
+        group.MapServiceIndex();
+        group.MapExplain();
+        group.MapImportDossiers();
+        return api;
+    }
+
+    /// <summary>After migrations: the Decision 766 set on a new installation, and the scopes of the unit tree.</summary>
+    public static async Task InitialiseAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await IndicatorSetSeed.EnsureAsync(scope.ServiceProvider.GetRequiredService<IndexesDbContext>(), cancellationToken);
+    }
+}
