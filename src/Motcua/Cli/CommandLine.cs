@@ -32,11 +32,16 @@ internal static class CommandLine
           calendar import FILE        import calendar overrides from .csv or .xlsx (all or nothing)
           procedures import FILE      import the procedure catalogue from .csv or .xlsx (all or nothing;
                                       one row per required document, see docs/one-stop.md)
+          dossiers import FILE [--dry-run] [--skip-invalid]
+                                      import historical dossiers (JSON Lines) into the indexes; all or
+                                      nothing unless --skip-invalid; --dry-run only validates
+          indexes rebuild             recount every index counter from the dossier facts (after a
+                                      reorganisation of units, or to check the incremental counters)
           migrate                     apply database migrations and exit
           help                        show this text
         """;
 
-    private static readonly string[] Known = ["admin", "demo", "units", "calendar", "procedures", "migrate", "help", "--help", "-h"];
+    private static readonly string[] Known = ["admin", "demo", "units", "calendar", "procedures", "dossiers", "indexes", "migrate", "help", "--help", "-h"];
 
     /// <summary>Null when the arguments do not name a command, i.e. serve.</summary>
     public static Command? Parse(string[] args)
@@ -110,6 +115,17 @@ internal static class CommandLine
                         return 0;
                     }
 
+                case "dossiers import" when command.Arguments.Count == 1:
+                    return await ImportDossiersAsync(command, provider);
+                case "indexes rebuild":
+                    {
+                        var maintenance = provider.GetRequiredService<Indexes.IndexMaintenance>();
+                        await maintenance.RefreshScopesAsync();
+                        await maintenance.RebuildAsync();
+                        Console.WriteLine("Index counters rebuilt from the dossier facts.");
+                        return 0;
+                    }
+
                 case "migrate":
                     Console.WriteLine("The database is up to date.");
                     return 0;
@@ -141,6 +157,40 @@ internal static class CommandLine
             await Console.Error.WriteLineAsync($"File not found: {exception.FileName}");
             return 1;
         }
+    }
+
+    private static async Task<int> ImportDossiersAsync(Command command, IServiceProvider provider)
+    {
+        var path = command.Arguments[0];
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException("File not found.", path);
+        }
+
+        var options = new Indexes.ImportDossiers.ImportOptions(
+            command.Options.ContainsKey("dry-run"),
+            command.Options.ContainsKey("skip-invalid"),
+            (lines, elapsed) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {lines:N0} lines read ({lines / Math.Max(elapsed.TotalSeconds, 0.001):N0} lines/s)")));
+        var report = await provider.GetRequiredService<Indexes.ImportDossiers.DossierImporter>().ImportAsync(() => File.OpenRead(path), options);
+        foreach (var problem in report.Problems)
+        {
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  line {problem.Line}: {string.Format(CultureInfo.InvariantCulture, problem.Message, problem.Arguments)}"));
+        }
+
+        if (report.DryRun)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Dry run: {report.Lines} line(s), {report.Valid} valid, {report.Lines - report.Valid} with problems; nothing was imported."));
+            return report.Problems.Count == 0 ? 0 : 1;
+        }
+
+        if (!report.Imported)
+        {
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The file was rejected ({report.Problems.Count} problem(s)); nothing was imported. Use --skip-invalid to import the valid lines."));
+            return 1;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported dossiers: {report.Created} created, {report.Updated} updated, {report.Skipped} line(s) skipped."));
+        return 0;
     }
 
     private static List<TabularRow> ReadFile(string path)

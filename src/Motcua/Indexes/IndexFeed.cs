@@ -46,13 +46,13 @@ internal sealed class IndexFeed(IndexesContextFactory contexts, TimeProvider tim
         }
         else
         {
-            if (row is null)
+            var isNew = row is null;
+            row ??= new FactRow();
+            row.CopyFrom(fact, VietnamTime.Now(time));
+            if (isNew)
             {
-                row = new FactRow();
                 db.Facts.Add(row);
             }
-
-            row.CopyFrom(fact, VietnamTime.Now(time));
         }
 
         foreach (var change in CounterChanges.Between(before, fact))

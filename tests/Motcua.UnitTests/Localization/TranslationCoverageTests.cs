@@ -88,6 +88,8 @@ public sealed partial class TranslationCoverageTests
 
         keys.UnionWith(Identifiers());
         keys.UnionWith(Motcua.Dossiers.Lookup.StatusTexts.All);
+        keys.UnionWith(Motcua.Indexes.Explain.ExplainService.Formulas.Values);
+        keys.Add(Motcua.Indexes.Explain.ExplainService.Calendar);
         return keys;
     }
 
@@ -97,6 +99,7 @@ public sealed partial class TranslationCoverageTests
         .. Enum.GetNames<DepartmentKind>(), .. Enum.GetNames<UnitEventKind>(), .. CalendarRevisionAction.All,
         .. Enum.GetNames<Motcua.Dossiers.Channel>(), .. Enum.GetNames<Motcua.Dossiers.Rating>(),
         .. Motcua.Dossiers.DossierPermissions.Actions.Append("create").Append("rate").Append("attach").Select(a => "action:" + a),
+        .. Motcua.Indexes.Counting.IndicatorFormulas.Codes.Concat(Motcua.Indexes.IndicatorSets.IndicatorSetDefinition.Decision766.Groups.SelectMany(g => g.Items).Select(i => i.Indicator)).Distinct().Select(c => "indicator:" + c),
     ];
 
     private static Dictionary<string, string> Vietnamese() => Table("vi");
@@ -125,7 +128,7 @@ public sealed partial class TranslationCoverageTests
     [GeneratedRegex("""\b(?:L|l|localizer|Localizer)\[\s*"(?<text>(?:[^"\\]|\\.)*)"(?=\s*[\],])""")]
     private static partial Regex LocalizerCall();
 
-    [GeneratedRegex("""(?:DomainException\(\s*[^,()]+,|DossierConflictException\()\s*"(?<text>(?:[^"\\]|\\.)*)"\s*[,)]""")]
+    [GeneratedRegex("""(?:DomainException\(\s*[^,()]+,|DossierConflictException\(|\bProblem\(|problems\.Add\(\(|new ImportProblem\([^,]+,)\s*"(?<text>(?:[^"\\]|\\.)*)"\s*[,)]""")]
     private static partial Regex DomainExceptionMessage();
 
     [GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}")]

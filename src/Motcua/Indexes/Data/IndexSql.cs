@@ -90,7 +90,9 @@ internal static class IndexSql
     /// balances up to its end, from whole months where the period covers them and days elsewhere, plus
     /// the changes not folded yet.
     /// </summary>
-    public static async Task<PeriodCounts> SumAsync(IndexesDbContext db, Guid scope, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <param name="members">The units of the scope now (from the unit tree): pending changes are selected by
+    /// them, so a unit created a moment ago counts before the folding job has learnt its scopes.</param>
+    public static async Task<PeriodCounts> SumAsync(IndexesDbContext db, Guid scope, IReadOnlySet<Guid> members, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var after = to.AddDays(1);
 
@@ -108,6 +110,8 @@ internal static class IndexSql
         string Pick(bool folded) => string.Join(", ", Counters.All.Select(c =>
             $"CASE WHEN {(folded ? (Counters.IsBalance(c) ? Prefix : Range) : (Counters.IsBalance(c) ? truth : "p.\"Day\" >= @from"))} THEN \"{c}\" ELSE 0 END AS \"{c}\""));
 
+        // Unit ids come from the unit tree (never from input), formatted here: safe to write inline.
+        var memberList = string.Join(", ", members.Append(scope).Distinct().Select(id => $"'{Key(db, id)}'"));
         var outer = string.Join(", ", Columns.Select(c => $"COALESCE(SUM(\"{c}\"), 0)"));
         var sql = $"""
             SELECT {outer} FROM (
@@ -116,8 +120,8 @@ internal static class IndexSql
               WHERE "ScopeUnitId" = @scope AND ({Range} OR {Prefix})
               UNION ALL
               SELECT {Pick(folded: false)}
-              FROM {Table(db, PendingTable)} p JOIN {Table(db, ScopesTable)} s ON s."MemberUnitId" = p."UnitId"
-              WHERE s."ScopeUnitId" = @scope AND p."Day" <= @to
+              FROM {Table(db, PendingTable)} p
+              WHERE p."UnitId" IN ({memberList}) AND p."Day" <= @to
             ) x
             """;
         var connection = db.Database.GetDbConnection();

@@ -75,15 +75,16 @@ internal static class ExplainEndpoint
 
             numerator += d.InNumerator ? 1 : 0;
             rows.Add([
-                d.Code, d.ProcedureCode, localizer["channel:" + d.Channel], Time(d.ReceivedAt), Time(d.DueAt), Time(d.CompletedAt), Time(d.ReturnedAt),
+                d.Code, d.ProcedureCode, localizer[d.Channel.ToString()], Time(d.ReceivedAt), Time(d.DueAt), Time(d.CompletedAt), Time(d.ReturnedAt),
                 d.SupplementRequests.ToString(CultureInfo.InvariantCulture), d.Apologies.ToString(CultureInfo.InvariantCulture),
                 d.CompletedOnTime is { } onTime ? YesNo(onTime) : null, YesNo(d.InNumerator)]);
         }
 
+        var denominator = rows.Count;
         rows.Add([]);
         rows.Add([localizer["Indicator"], localizer["indicator:" + indicator]]);
         rows.Add([localizer["Formula"], localizer[ExplainService.Formulas[indicator]]]);
-        rows.Add([localizer["Numerator"], numerator.ToString(CultureInfo.InvariantCulture), localizer["Denominator"], (rows.Count - 3).ToString(CultureInfo.InvariantCulture)]);
+        rows.Add([localizer["Numerator"], numerator.ToString(CultureInfo.InvariantCulture), localizer["Denominator"], denominator.ToString(CultureInfo.InvariantCulture)]);
         rows.Add([localizer["Calendar"], localizer[ExplainService.Calendar]]);
         string[] columns =
         [

@@ -18,7 +18,7 @@ internal sealed record Explanation(
 /// The working of a number: the dossiers in its denominator (and which of them are in its numerator),
 /// selected by the same rules as the counters. An integration test checks both give the same counts.
 /// </summary>
-internal sealed class ExplainService(IndexesDbContext db, ServiceIndexService index)
+internal sealed class ExplainService(IndexesDbContext db, ServiceIndexService index, Organisation.Contracts.IUnitDirectory units)
 {
     public const int MaxPageSize = 500;
 
@@ -102,8 +102,8 @@ internal sealed class ExplainService(IndexesDbContext db, ServiceIndexService in
     {
         var start = from.ToDateTime(TimeOnly.MinValue);
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var members = db.ScopeMembers.Where(s => s.ScopeUnitId == unitId).Select(s => s.MemberUnitId);
-        var facts = db.Facts.AsNoTracking().Where(f => f.UnitId == unitId || members.Contains(f.UnitId));
+        var members = (await units.GetScopeAsync(unitId, cancellationToken)).Append(unitId).Distinct().ToList();
+        var facts = db.Facts.AsNoTracking().Where(f => members.Contains(f.UnitId));
 
         // The population of each indicator, narrowed in the database; the exact rule is applied below.
         facts = indicator switch

@@ -150,16 +150,17 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
             if (row is null)
             {
                 row = new FactRow();
+                row.CopyFrom(fact, now);
                 db.Facts.Add(row);
                 rows[fact.Code] = row;
                 created++;
             }
             else
             {
+                row.CopyFrom(fact, now);
                 updated++;
             }
 
-            row.CopyFrom(fact, now);
             foreach (var change in CounterChanges.Between(before, fact))
             {
                 if (!changes.TryGetValue((change.UnitId, change.Day), out var values))

@@ -34,13 +34,14 @@ internal sealed class ServiceIndexService(IndexesDbContext db, IUnitDirectory un
     public async Task<ServiceIndexResult> ComputeAsync(string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var unit = await ResolveAsync(unitCode, from, to, cancellationToken);
-        var counts = await IndexSql.SumAsync(db, unit.Id, from, to, cancellationToken);
+        var members = await units.GetScopeAsync(unit.Id, cancellationToken);
+        var counts = await IndexSql.SumAsync(db, unit.Id, members, from, to, cancellationToken);
         var computed = IndicatorFormulas.Compute(counts);
         var values = computed.ToDictionary(v => v.Code, v => v.Value);
         values["serviceSatisfactionIndex"] = Scoring.ServiceSatisfactionIndex(values["lateRate"], values["dissatisfactionRate"]);
 
         var (setRow, set) = await SetInForceAsync(to, cancellationToken);
-        var manual = await ManualValuesAsync(unit.Id, from, to, cancellationToken);
+        var manual = await ManualValuesAsync(members.Append(unit.Id).ToList(), from, to, cancellationToken);
         foreach (var (code, (numerator, denominator)) in manual)
         {
             values[code] = denominator > 0 ? (double)numerator / denominator : null;
@@ -108,12 +109,11 @@ internal sealed class ServiceIndexService(IndexesDbContext db, IUnitDirectory un
     }
 
     /// <summary>Manual figures of the scope's units for the months the period touches, summed.</summary>
-    private async Task<Dictionary<string, (long Numerator, long Denominator)>> ManualValuesAsync(Guid unitId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, (long Numerator, long Denominator)>> ManualValuesAsync(List<Guid> members, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var firstMonth = new DateOnly(from.Year, from.Month, 1);
-        var members = db.ScopeMembers.Where(s => s.ScopeUnitId == unitId).Select(s => s.MemberUnitId);
         var rows = await db.ManualValues.AsNoTracking()
-            .Where(m => (m.UnitId == unitId || members.Contains(m.UnitId)) && m.Month >= firstMonth && m.Month <= to)
+            .Where(m => members.Contains(m.UnitId) && m.Month >= firstMonth && m.Month <= to)
             .Select(m => new { m.IndicatorCode, m.Numerator, m.Denominator })
             .ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.IndicatorCode).ToDictionary(g => g.Key, g => (g.Sum(r => r.Numerator), g.Sum(r => r.Denominator)));
