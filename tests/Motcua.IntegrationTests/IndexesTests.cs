@@ -262,6 +262,92 @@ public abstract class IndexesTests<THost>(THost host) : IClassFixture<THost>
         var facts = await host.WithServiceAsync<Indexes.Data.IndexesDbContext, int>(db => Task.FromResult(db.Facts.Count(f => f.Code == code)));
         Assert.Equal(0, facts);
     }
+
+    [Fact]
+    public async Task Counters_in_the_database_equal_a_recomputation_after_random_changes_and_folds()
+    {
+        await SeedAsync();
+        var ids = new Dictionary<string, Guid>();
+        // The other province's commune: its open dossiers must not leak into the figures the other tests check.
+        foreach (var code in new[] { "IX", "IX1" })
+        {
+            ids[code] = (await host.WithServiceAsync<IUnitDirectory, UnitSummary?>(d => d.FindByCodeAsync(code)))!.Id;
+        }
+
+        var random = new Random(766);
+        var origin = new DateTime(2023, 11, 1);
+        var current = new Dictionary<string, DossierFact>();
+        for (var step = 0; step < 300; step++)
+        {
+            var code = "P-" + random.Next(60).ToString(CultureInfo.InvariantCulture);
+            DossierFact? fact = null;
+            if (random.Next(10) > 0)
+            {
+                var received = origin.AddHours(random.Next(24 * 150));
+                var requests = random.Next(10) switch { < 7 => 0, < 9 => 1, _ => 2 };
+                var asked = requests > 0 ? received.AddHours(random.Next(24 * 10)) : (DateTime?)null;
+                var completed = random.Next(4) == 0 ? (DateTime?)null : received.AddHours(random.Next(24 * 40));
+                fact = new DossierFact
+                {
+                    Code = code,
+                    UnitId = ids["IX1"],
+                    ProcedureCode = "1.001193",
+                    Channel = (FactChannel)random.Next(3),
+                    OnlineLevel = (FactOnlineLevel)random.Next(3),
+                    ReceivedAt = received,
+                    DueAt = received.AddHours(random.Next(1, 24 * 20)),
+                    CompletedAt = completed,
+                    ReturnedAt = completed?.AddHours(random.Next(48)),
+                    ReturnChannel = completed is null ? null : (FactChannel)random.Next(3),
+                    Apologies = random.Next(3) == 0 ? 1 : 0,
+                    SupplementRequests = requests,
+                    SupplementRequestedAt = asked,
+                    SupplementedAt = asked is { } a && random.Next(3) > 0 ? a.AddHours(random.Next(24 * 8)) : null,
+                    DocumentsTotal = random.Next(4),
+                    FeeAmount = random.Next(2) * 50_000,
+                    PaidOnline = random.Next(2) == 0,
+                    Rating = completed is null || random.Next(3) == 0 ? null : (FactRating)random.Next(3),
+                    SyncedToNationalPortal = random.Next(4) > 0,
+                };
+                fact = fact with { DocumentsDigitised = random.Next(fact.DocumentsTotal + 1), DocumentsReused = random.Next(fact.DocumentsTotal + 1) };
+            }
+
+            await host.WithServiceAsync<Indexes.Data.IndexesDbContext, object?>(async db =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await IndexFeed.ApplyAsync(db, code, fact, keepSynced: false, TimeProvider.System, default);
+                await transaction.CommitAsync();
+                return null;
+            });
+            if (fact is null)
+            {
+                current.Remove(code);
+            }
+            else
+            {
+                current[code] = fact;
+            }
+
+            if (random.Next(25) == 0)
+            {
+                await host.WithServiceAsync<IndexMaintenance, int>(m => m.FoldAsync());
+            }
+
+            if (step % 30 == 29)
+            {
+                foreach (var unit in new[] { "IX", "IX1" })
+                {
+                    var from = DateOnly.FromDateTime(origin).AddDays(random.Next(200));
+                    var to = from.AddDays(random.Next(120));
+                    var members = await host.WithServiceAsync<IUnitDirectory, IReadOnlySet<Guid>>(d => d.GetScopeAsync(ids[unit]));
+                    var counted = await host.WithServiceAsync<Indexes.Data.IndexesDbContext, IReadOnlyList<IndicatorValue>>(async db =>
+                        IndicatorFormulas.Compute(await Indexes.Data.IndexSql.SumAsync(db, ids[unit], members, from, to, default)));
+                    var expected = RawIndicators.Compute(current.Values, from, to);
+                    Assert.Equal(expected, counted);
+                }
+            }
+        }
+    }
 }
 
 public sealed class IndexesOnSqlite(SqliteHost host) : IndexesTests<SqliteHost>(host);
