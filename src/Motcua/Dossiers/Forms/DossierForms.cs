@@ -84,7 +84,7 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
             FormKind.SupplementRequest => SupplementRequest(d, history, header, unit, old),
             FormKind.Refusal => Refusal(d, history, header, old),
             FormKind.Apology => Apology(d, history, header, unit, old),
-            FormKind.StopNotice => StopNotice(d, history, header),
+            FormKind.StopNotice => StopNotice(d, history, header, history.Last(e => e.Action == "stop").At < Rules2025),
             FormKind.ControlSheet => ControlSheet(d, history, header, old),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -183,7 +183,9 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
     private static OfficialDocument Refusal(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header, bool old)
     {
         var refusal = history.Last(e => e.Action is "refuse" or "refuse-intake");
-        return new OfficialDocument(header, "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ", FormNumber("03", old),
+
+        // Circular 01/2018 titles the form without the comma that Circular 03/2025 added.
+        return new OfficialDocument(header, old ? "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" : "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ", FormNumber("03", old),
         [
             new Paragraph($"Cơ quan, đơn vị đã tiếp nhận hồ sơ của ông/bà {d.Applicant.Name}, đề nghị giải quyết thủ tục: {d.ProcedureName} (mã hồ sơ {d.Code})."),
             new Paragraph("Qua xem xét, cơ quan, đơn vị thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:"),
@@ -203,7 +205,10 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
                 new Paragraph($"Ngày {Date(d.ReceivedAt!.Value)}, {unit.Name} tiếp nhận giải quyết hồ sơ của ông/bà {d.Applicant.Name}, đề nghị giải quyết thủ tục: {d.ProcedureName} (mã hồ sơ {d.Code})."),
                 new Paragraph($"Thời hạn trả kết quả giải quyết hồ sơ: {Moment(d.OriginalDueAt!.Value)}."),
                 new Paragraph($"Tuy nhiên, đến nay cơ quan chưa trả kết quả giải quyết hồ sơ cho ông/bà đúng hẹn. Lý do: {apology.Note}"),
-                new Paragraph($"Sự chậm trễ này đã gây phiền hà cho ông/bà. {unit.Name} thành thật xin lỗi và đề nghị được gia hạn, hẹn trả kết quả vào {Moment(d.DueAt!.Value)}."),
+                // Before Decree 118/2025 the body gave a new date; since, it asks the applicant to extend the time.
+                new Paragraph(old
+                    ? $"Sự chậm trễ này đã gây phiền hà cho ông/bà. {unit.Name} thành thật xin lỗi ông/bà và hẹn trả kết quả giải quyết hồ sơ cho ông/bà vào {Moment(d.DueAt!.Value)}."
+                    : $"Sự chậm trễ này đã gây phiền hà cho ông/bà. {unit.Name} thành thật xin lỗi và đề nghị được gia hạn, hẹn trả kết quả vào {Moment(d.DueAt!.Value)}."),
                 new Paragraph("Mong nhận được sự thông cảm của ông/bà. Thời hạn mới chỉ được hẹn một lần."),
             ],
             new DocumentSignature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", apology.Actor),
@@ -211,10 +216,12 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
             null);
     }
 
-    private static OfficialDocument StopNotice(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header)
+    /// <param name="beforeForm">Stopped before 1 July 2025: Circular 01/2018 had no stop notice, so the
+    /// notice carries no form number rather than that of a circular not yet issued.</param>
+    private static OfficialDocument StopNotice(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header, bool beforeForm)
     {
         var stop = history.Last(e => e.Action == "stop");
-        return new OfficialDocument(header, "PHIẾU DỪNG XỬ LÝ HỒ SƠ", FormNumber("05", false),
+        return new OfficialDocument(header, "PHIẾU DỪNG XỬ LÝ HỒ SƠ", beforeForm ? null : FormNumber("05", false),
         [
             new Paragraph($"Cơ quan, đơn vị đã tiếp nhận hồ sơ của ông/bà {d.Applicant.Name}, đề nghị giải quyết thủ tục: {d.ProcedureName} (mã hồ sơ {d.Code}), ngày {Date(d.ReceivedAt!.Value)}."),
             new Paragraph($"Cơ quan, đơn vị thông báo dừng xử lý hồ sơ kể từ {Moment(stop.At)}. Lý do: {stop.Note}"),
