@@ -108,6 +108,13 @@ internal sealed class Dossier
 
     public string OnlineLevel { get; private set; } = "none";
 
+    /// <summary>
+    /// The split of the time between the internal steps in force at submission (stored form of
+    /// <see cref="Procedures.Contracts.StepBudget"/>); null for dossiers from before step budgets existed,
+    /// whose steps are judged against the appointment.
+    /// </summary>
+    public string? StepBudgets { get; private set; }
+
     public Applicant Applicant { get; private set; }
 
     public Channel Channel { get; private set; }
@@ -229,6 +236,7 @@ internal sealed class Dossier
             CountsWorkingDays = snapshot.CountsWorkingDays,
             Fee = snapshot.Fee,
             OnlineLevel = snapshot.OnlineLevel,
+            StepBudgets = snapshot.Steps?.Format(),
             Applicant = submission.Applicant with { Name = submission.Applicant.Name.Trim() },
             Channel = submission.Channel,
             Status = DossierStatus.Submitted,

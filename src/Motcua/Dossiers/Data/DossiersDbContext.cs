@@ -32,6 +32,7 @@ internal class DossiersDbContext(DbContextOptions options) : DbContext(options),
             d.Property(x => x.VariantCode).HasMaxLength(20);
             d.Property(x => x.ProcessingTime).HasPrecision(6, 1);
             d.Property(x => x.OnlineLevel).HasMaxLength(20);
+            d.Property(x => x.StepBudgets).HasMaxLength(100);
             d.Property(x => x.Status).HasConversion<string>().HasMaxLength(40);
             d.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
             d.Property(x => x.ReturnChannel).HasConversion<string>().HasMaxLength(20);
