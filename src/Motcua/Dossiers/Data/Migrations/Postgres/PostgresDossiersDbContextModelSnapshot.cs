@@ -106,6 +106,10 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<string>("PortalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("PreviousSpecialist")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -222,6 +226,9 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("PortalReference")
+                        .IsUnique();
+
                     b.HasIndex("ReceivingUnitId", "Status");
 
                     b.HasIndex("Status", "DueAt");
@@ -333,6 +340,54 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                     b.HasIndex("DossierId");
 
                     b.ToTable("dossier_files", "dossiers");
+                });
+
+            modelBuilder.Entity("Motcua.Dossiers.Portal.PortalInbound", b =>
+                {
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReasonEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReasonVi")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Reference");
+
+                    b.HasIndex("AcknowledgedAt");
+
+                    b.ToTable("portal_inbound", "dossiers");
                 });
 
             modelBuilder.Entity("Motcua.Dossiers.Portal.PortalSync", b =>
