@@ -41,6 +41,7 @@ public sealed class EndpointSecurityTests(SqliteHost host) : IClassFixture<Sqlit
         "GET /scalar/scalar.js",
         "GET /scalar/{documentName?}",
         "POST /api/v1/auth/token",
+        "POST /api/v1/integrations/national-portal/dossiers",
         "POST /api/v1/public/dossiers",
         "POST /api/v1/public/dossiers/{code}/files",
         "POST /api/v1/public/dossiers/{code}/payments",
@@ -62,6 +63,17 @@ public sealed class EndpointSecurityTests(SqliteHost host) : IClassFixture<Sqlit
 
         Assert.True(Public.SequenceEqual(anonymous), "Anonymous endpoints:\n" + string.Join("\n", anonymous));
         Assert.True(endpoints.Count > 50, $"Only {endpoints.Count} endpoints found: is the route table complete?");
+    }
+
+    [Fact]
+    public async Task The_portals_push_endpoint_is_off_without_a_shared_secret()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/integrations/national-portal/dossiers") { Content = new StringContent("{}") };
+        request.Headers.Add("X-Portal-Signature", "sha256=00");
+
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Theory]

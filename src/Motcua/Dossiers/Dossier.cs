@@ -108,9 +108,21 @@ internal sealed class Dossier
 
     public string OnlineLevel { get; private set; } = "none";
 
+    /// <summary>
+    /// The split of the time between the internal steps in force at submission (stored form of
+    /// <see cref="Procedures.Contracts.StepBudget"/>); null for dossiers from before step budgets existed,
+    /// whose steps are judged against the appointment.
+    /// </summary>
+    public string? StepBudgets { get; private set; }
+
     public Applicant Applicant { get; private set; }
 
     public Channel Channel { get; private set; }
+
+    /// <summary>The National Public Service Portal's reference when the citizen submitted there; null otherwise.</summary>
+    public string? PortalReference { get; private set; }
+
+    public bool FromNationalPortal => PortalReference is not null;
 
     public DossierStatus Status { get; private set; }
 
@@ -228,7 +240,9 @@ internal sealed class Dossier
             ProcessingTime = snapshot.ProcessingTime,
             CountsWorkingDays = snapshot.CountsWorkingDays,
             Fee = snapshot.Fee,
-            OnlineLevel = snapshot.OnlineLevel,
+            OnlineLevel = submission.OnlineLevel ?? snapshot.OnlineLevel,
+            PortalReference = submission.PortalReference,
+            StepBudgets = snapshot.Steps?.Format(),
             Applicant = submission.Applicant with { Name = submission.Applicant.Name.Trim() },
             Channel = submission.Channel,
             Status = DossierStatus.Submitted,
@@ -241,7 +255,8 @@ internal sealed class Dossier
             dossier._documents.Add(DossierDocument.For(item.Name, item.Originals, item.Copies, provided?.Provided ?? false, provided?.Digitised ?? false, provided?.Reused ?? false));
         }
 
-        dossier.Record(now, actor, "create", null, DossierStatus.Submitted, $"{snapshot.ProcedureCode} {snapshot.VariantCode}; {submission.Channel}");
+        var origin = submission.PortalReference is { } reference ? $"; National Public Service Portal {reference}" : string.Empty;
+        dossier.Record(now, actor, "create", null, DossierStatus.Submitted, $"{snapshot.ProcedureCode} {snapshot.VariantCode}; {submission.Channel}{origin}");
         return dossier;
     }
 
@@ -693,8 +708,11 @@ internal sealed class DossierDocument
 
 internal sealed record ProvidedDocument(string Name, bool Provided, bool Digitised, bool Reused);
 
+/// <param name="PortalReference">Set when the dossier arrives from the National Public Service Portal.</param>
+/// <param name="OnlineLevel">The online level the portal gives the submission; null: the procedure's.</param>
 internal sealed record DossierSubmission(
-    Guid UnitId, Guid ReceivingUnitId, Procedures.Contracts.ProcedureSnapshot Snapshot, Applicant Applicant, Channel Channel, IReadOnlyList<ProvidedDocument>? Provided);
+    Guid UnitId, Guid ReceivingUnitId, Procedures.Contracts.ProcedureSnapshot Snapshot, Applicant Applicant, Channel Channel, IReadOnlyList<ProvidedDocument>? Provided,
+    string? PortalReference = null, string? OnlineLevel = null);
 
 /// <summary>An action that the dossier's state does not allow (HTTP 409); nothing changes.</summary>
 internal sealed class DossierConflictException(string message, params object[] arguments) : Exception(message)

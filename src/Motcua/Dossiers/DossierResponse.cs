@@ -8,6 +8,7 @@ internal sealed record DossierEventResponse(int Sequence, DateTime At, string Ac
 internal sealed record PortalSyncResponse(bool UpToDate, int SyncedVersion, DateTime? SyncedAt, int Attempts, string? LastError);
 
 /// <summary>A dossier as officers see it (the applicant's public view is <see cref="Lookup.PublicDossierResponse"/>).</summary>
+/// <param name="PortalReference">The National Public Service Portal's reference when the dossier was submitted there.</param>
 internal sealed record DossierResponse(
     string Code,
     string Secret,
@@ -40,7 +41,8 @@ internal sealed record DossierResponse(
     int Version,
     IReadOnlyList<DossierDocumentResponse> Documents,
     IReadOnlyList<DossierEventResponse>? Events,
-    PortalSyncResponse? PortalSync = null)
+    PortalSyncResponse? PortalSync = null,
+    string? PortalReference = null)
 {
     public static DossierResponse From(Dossier d, DateTime now, IReadOnlyList<DossierEvent>? events = null, Portal.PortalSync? sync = null) => new(
         d.Code,
@@ -74,5 +76,6 @@ internal sealed record DossierResponse(
         d.Version,
         [.. d.Documents.Select(x => new DossierDocumentResponse(x.Name, x.Originals, x.Copies, x.Provided, x.Digitised, x.Reused))],
         events?.Select(e => new DossierEventResponse(e.Sequence, e.At, e.Actor, e.Action, e.FromStatus, e.ToStatus, e.Department, e.Holder, e.DueAt, e.Note)).ToList(),
-        events is null ? null : new PortalSyncResponse(sync is not null && sync.SyncedVersion >= d.Version, sync?.SyncedVersion ?? 0, sync?.SyncedAt, sync?.Attempts ?? 0, sync?.LastError));
+        events is null ? null : new PortalSyncResponse(sync is not null && sync.SyncedVersion >= d.Version, sync?.SyncedVersion ?? 0, sync?.SyncedAt, sync?.Attempts ?? 0, sync?.LastError),
+        d.PortalReference);
 }

@@ -284,7 +284,7 @@ internal sealed class DossierService(
         var snapshot = await catalogue.FindForUnitAsync(competent.Id, request.ProcedureCode.Trim(), request.VariantCode, cancellationToken)
             ?? throw new DomainException("procedureCode", "Unit {0} does not handle procedure {1} (or the variant is missing).", competent.Code, request.ProcedureCode);
         var now = VietnamTime.Now(time);
-        var code = await NextCodeAsync(competent, DateOnly.FromDateTime(now), cancellationToken);
+        var code = await DossierCodes.NextAsync(db, competent, DateOnly.FromDateTime(now), cancellationToken);
         var dossier = Dossier.Submit(new DossierSubmission(competent.Id, receivingUnitId, snapshot, request.Applicant, request.Channel, request.Documents), code, now, actor);
         if (request.Receive)
         {
@@ -344,34 +344,6 @@ internal sealed class DossierService(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Unit code, date and a daily sequence: e.g. 21550-260303-0007. Retries when two desks take a number at once.</summary>
-    private async Task<string> NextCodeAsync(UnitSummary unit, DateOnly day, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var counter = await db.Counters.FirstOrDefaultAsync(c => c.UnitId == unit.Id && c.Day == day, cancellationToken);
-            if (counter is null)
-            {
-                counter = new DossierCounter { UnitId = unit.Id, Day = day, Last = 1 };
-                db.Counters.Add(counter);
-            }
-            else
-            {
-                counter.Last++;
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unit.Code}-{day:yyMMdd}-{counter.Last:D4}");
-            }
-            catch (DbUpdateException) when (attempt < 10)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
-
     private async Task<bool> SameProvinceAsync(UnitSummary a, UnitSummary b, CancellationToken cancellationToken)
     {
         if (a.Id == b.Id)
@@ -398,4 +370,36 @@ internal sealed class DossierService(
     private static bool IsDuplicateKey(DbUpdateException exception) =>
         exception.InnerException?.Message is { } message
         && (message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The dossier codes of a unit.</summary>
+internal static class DossierCodes
+{
+    /// <summary>Unit code, date and a daily sequence: e.g. 21550-260303-0007. Retries when two desks take a number at once.</summary>
+    public static async Task<string> NextAsync(DossiersDbContext db, UnitSummary unit, DateOnly day, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var counter = await db.Counters.FirstOrDefaultAsync(c => c.UnitId == unit.Id && c.Day == day, cancellationToken);
+            if (counter is null)
+            {
+                counter = new DossierCounter { UnitId = unit.Id, Day = day, Last = 1 };
+                db.Counters.Add(counter);
+            }
+            else
+            {
+                counter.Last++;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unit.Code}-{day:yyMMdd}-{counter.Last:D4}");
+            }
+            catch (DbUpdateException) when (attempt < 10)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
 }

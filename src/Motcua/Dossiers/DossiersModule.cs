@@ -8,6 +8,7 @@ using Motcua.Dossiers.Files;
 using Motcua.Dossiers.Forms;
 using Motcua.Dossiers.Inbox;
 using Motcua.Dossiers.Lookup;
+using Motcua.Dossiers.Portal;
 
 namespace Motcua.Dossiers;
 
@@ -21,10 +22,12 @@ internal static class DossiersModule
         services.AddScoped<DossierInbox>();
         services.AddScoped<DossierForms>();
         services.AddScoped<Files.DossierFileStore>();
+        services.AddOptions<Portal.NationalPortalOptions>().BindConfiguration(Portal.NationalPortalOptions.SectionName);
         services.AddScoped<Portal.PortalSynchroniser>();
+        services.AddScoped<Portal.PortalIntake>();
         services.AddSingleton<Portal.LocalNationalPortal>();
         services.AddHttpClient<Portal.HttpNationalPortal>();
-        services.AddScoped<Portal.INationalPortal>(sp => string.IsNullOrEmpty(sp.GetRequiredService<IConfiguration>()["Motcua:NationalPortal:Url"])
+        services.AddScoped<Portal.INationalPortal>(sp => string.IsNullOrEmpty(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Portal.NationalPortalOptions>>().Value.Url)
             ? sp.GetRequiredService<Portal.LocalNationalPortal>()
             : sp.GetRequiredService<Portal.HttpNationalPortal>());
         services.AddHostedService<Portal.PortalSyncService>();
@@ -47,6 +50,7 @@ internal static class DossiersModule
         group.MapPublicDossierEndpoints();
         group.MapFormEndpoints();
         group.MapFileEndpoints();
+        api.MapGroup(string.Empty).WithTags("National Public Service Portal").MapPortalIntake();
         return api;
     }
 }

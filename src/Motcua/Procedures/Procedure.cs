@@ -1,4 +1,5 @@
 using Motcua.Common;
+using Motcua.Procedures.Contracts;
 
 namespace Motcua.Procedures;
 
@@ -128,6 +129,8 @@ internal sealed class Procedure
                 throw new DomainException("fee", "The fee must not be negative.");
             }
 
+            variant.Steps?.Validate(StepBudget.WorkingDaysIn(variant.ProcessingTime, variant.TimeUnit == TimeUnit.WorkingDays));
+
             if (variant.Documents.Any(d => string.IsNullOrWhiteSpace(d.Name) || d.Originals < 0 || d.Copies < 0))
             {
                 throw new DomainException("documentName", "Every required document needs a name and non-negative counts.");
@@ -159,8 +162,15 @@ internal sealed class ProcedureVariant
 
     public List<RequiredDocument> Documents { get; private set; }
 
+    /// <summary>The variant's own split of its time between the internal steps (stored form); null: the default split.</summary>
+    public string? StepBudgets { get; private set; }
+
+    /// <summary>The split in force: the variant's own, else the default for its time.</summary>
+    public StepBudget Steps => StepBudget.Parse(StepBudgets) ?? StepBudget.DefaultFor(StepBudget.WorkingDaysIn(ProcessingTime, TimeUnit == TimeUnit.WorkingDays));
+
     public static ProcedureVariant From(VariantDefinition definition) => new()
     {
+        StepBudgets = definition.Steps?.Format(),
         Code = definition.Code.Trim(),
         Name = definition.Name.Trim(),
         ProcessingTime = definition.ProcessingTime,
@@ -186,7 +196,9 @@ internal sealed record ProcedureDefinition(
     DateOnly? PublishedOn,
     IReadOnlyList<VariantDefinition> Variants);
 
-internal sealed record VariantDefinition(string Code, string Name, decimal ProcessingTime, TimeUnit TimeUnit, long Fee, string? FeeNote, IReadOnlyList<RequiredDocument> Documents);
+/// <param name="Steps">The variant's own split between the internal steps; null for the default split.</param>
+internal sealed record VariantDefinition(
+    string Code, string Name, decimal ProcessingTime, TimeUnit TimeUnit, long Fee, string? FeeNote, IReadOnlyList<RequiredDocument> Documents, StepBudget? Steps = null);
 
 /// <summary>A unit handles a procedure (through one of its departments): the unit's published list.</summary>
 internal sealed class UnitProcedure

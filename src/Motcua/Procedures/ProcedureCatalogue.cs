@@ -39,7 +39,8 @@ internal sealed class ProcedureCatalogue(ProceduresDbContext db, IUnitDirectory 
             variant.TimeUnit == TimeUnit.WorkingDays,
             variant.Fee,
             handled.DepartmentCode,
-            [.. variant.Documents.Select(d => new ChecklistItem(d.Name, d.Originals, d.Copies, d.FormTemplate))]);
+            [.. variant.Documents.Select(d => new ChecklistItem(d.Name, d.Originals, d.Copies, d.FormTemplate))],
+            variant.Steps);
     }
 
     public async Task<IReadOnlySet<string>> CodesAsync(CancellationToken cancellationToken = default) =>

@@ -32,6 +32,10 @@ internal class DossiersDbContext(DbContextOptions options) : DbContext(options),
             d.Property(x => x.VariantCode).HasMaxLength(20);
             d.Property(x => x.ProcessingTime).HasPrecision(6, 1);
             d.Property(x => x.OnlineLevel).HasMaxLength(20);
+            d.Property(x => x.StepBudgets).HasMaxLength(100);
+            d.Property(x => x.PortalReference).HasMaxLength(100);
+            d.HasIndex(x => x.PortalReference).IsUnique();
+            d.Ignore(x => x.FromNationalPortal);
             d.Property(x => x.Status).HasConversion<string>().HasMaxLength(40);
             d.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
             d.Property(x => x.ReturnChannel).HasConversion<string>().HasMaxLength(20);
@@ -97,6 +101,19 @@ internal class DossiersDbContext(DbContextOptions options) : DbContext(options),
             f.Property(x => x.Sha256).HasMaxLength(64);
             f.Property(x => x.StoredPath).HasMaxLength(300);
             f.Property(x => x.UploadedBy).HasMaxLength(256);
+        });
+
+        modelBuilder.Entity<Portal.PortalInbound>(i =>
+        {
+            i.ToTable("portal_inbound");
+            i.HasKey(x => x.Reference);
+            i.Property(x => x.Reference).HasMaxLength(100);
+            i.Property(x => x.DossierCode).HasMaxLength(60);
+            i.Property(x => x.ReasonVi).HasMaxLength(1000);
+            i.Property(x => x.ReasonEn).HasMaxLength(1000);
+            i.Property(x => x.LastError).HasMaxLength(500);
+            i.Property(x => x.Version).IsConcurrencyToken();
+            i.HasIndex(x => x.AcknowledgedAt);
         });
 
         modelBuilder.Entity<Portal.PortalSync>(s =>

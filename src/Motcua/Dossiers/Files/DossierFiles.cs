@@ -115,6 +115,13 @@ internal sealed class DossierFileStore(DossiersDbContext db, DataDirectory data,
         return file;
     }
 
+    /// <summary>Removes a stored file whose record was never saved (the dossier it came with was not created).</summary>
+    public void Delete(DossierFile file)
+    {
+        db.Entry(file).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        File.Delete(data.Combine("files", file.StoredPath));
+    }
+
     public async Task<IReadOnlyList<DossierFile>> ListAsync(Guid dossierId, CancellationToken cancellationToken) =>
         await db.Set<DossierFile>().AsNoTracking().Where(f => f.DossierId == dossierId).OrderBy(f => f.UploadedAt).ToListAsync(cancellationToken);
 

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Motcua.Calendar.Contracts;
 using Motcua.Common;
 using Motcua.Common.Documents;
 using Motcua.Dossiers.Data;
 using Motcua.Organisation.Contracts;
+using Motcua.Procedures.Contracts;
 
 namespace Motcua.Dossiers.Forms;
 
@@ -23,7 +25,7 @@ internal enum FormKind
 /// Circular 01/2018/TT-VPCP, whose numbering and titles differ), laid out per Decree 30/2020 and
 /// rendered to .docx or PDF by <see cref="DocxRenderer"/> and <see cref="PdfRenderer"/>.
 /// </summary>
-internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers, IUnitDirectory units)
+internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers, IUnitDirectory units, IWorkingTime clock, TimeProvider time)
 {
     /// <summary>The day the 2025 rules and forms took effect (Decree 118/2025, Circular 03/2025).</summary>
     public static readonly DateTime Rules2025 = new(2025, 7, 1);
@@ -84,8 +86,10 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
             FormKind.SupplementRequest => SupplementRequest(d, history, header, unit, old),
             FormKind.Refusal => Refusal(d, history, header, old),
             FormKind.Apology => Apology(d, history, header, unit, old),
-            FormKind.StopNotice => StopNotice(d, history, header),
-            FormKind.ControlSheet => ControlSheet(d, history, header, old),
+            FormKind.StopNotice => StopNotice(d, history, header, history.Last(e => e.Action == "stop").At < Rules2025),
+            FormKind.ControlSheet => StepBudget.Parse(d.StepBudgets) is { } budget
+                ? await ControlSheetAsync(d, history, header, old, budget, cancellationToken)
+                : LegacyControlSheet(d, history, header, old),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -183,7 +187,9 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
     private static OfficialDocument Refusal(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header, bool old)
     {
         var refusal = history.Last(e => e.Action is "refuse" or "refuse-intake");
-        return new OfficialDocument(header, "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ", FormNumber("03", old),
+
+        // Circular 01/2018 titles the form without the comma that Circular 03/2025 added.
+        return new OfficialDocument(header, old ? "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" : "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ", FormNumber("03", old),
         [
             new Paragraph($"Cơ quan, đơn vị đã tiếp nhận hồ sơ của ông/bà {d.Applicant.Name}, đề nghị giải quyết thủ tục: {d.ProcedureName} (mã hồ sơ {d.Code})."),
             new Paragraph("Qua xem xét, cơ quan, đơn vị thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:"),
@@ -203,7 +209,10 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
                 new Paragraph($"Ngày {Date(d.ReceivedAt!.Value)}, {unit.Name} tiếp nhận giải quyết hồ sơ của ông/bà {d.Applicant.Name}, đề nghị giải quyết thủ tục: {d.ProcedureName} (mã hồ sơ {d.Code})."),
                 new Paragraph($"Thời hạn trả kết quả giải quyết hồ sơ: {Moment(d.OriginalDueAt!.Value)}."),
                 new Paragraph($"Tuy nhiên, đến nay cơ quan chưa trả kết quả giải quyết hồ sơ cho ông/bà đúng hẹn. Lý do: {apology.Note}"),
-                new Paragraph($"Sự chậm trễ này đã gây phiền hà cho ông/bà. {unit.Name} thành thật xin lỗi và đề nghị được gia hạn, hẹn trả kết quả vào {Moment(d.DueAt!.Value)}."),
+                // Before Decree 118/2025 the body gave a new date; since, it asks the applicant to extend the time.
+                new Paragraph(old
+                    ? $"Sự chậm trễ này đã gây phiền hà cho ông/bà. {unit.Name} thành thật xin lỗi ông/bà và hẹn trả kết quả giải quyết hồ sơ cho ông/bà vào {Moment(d.DueAt!.Value)}."
+                    : $"Sự chậm trễ này đã gây phiền hà cho ông/bà. {unit.Name} thành thật xin lỗi và đề nghị được gia hạn, hẹn trả kết quả vào {Moment(d.DueAt!.Value)}."),
                 new Paragraph("Mong nhận được sự thông cảm của ông/bà. Thời hạn mới chỉ được hẹn một lần."),
             ],
             new DocumentSignature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", apology.Actor),
@@ -211,10 +220,12 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
             null);
     }
 
-    private static OfficialDocument StopNotice(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header)
+    /// <param name="beforeForm">Stopped before 1 July 2025: Circular 01/2018 had no stop notice, so the
+    /// notice carries no form number rather than that of a circular not yet issued.</param>
+    private static OfficialDocument StopNotice(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header, bool beforeForm)
     {
         var stop = history.Last(e => e.Action == "stop");
-        return new OfficialDocument(header, "PHIẾU DỪNG XỬ LÝ HỒ SƠ", FormNumber("05", false),
+        return new OfficialDocument(header, "PHIẾU DỪNG XỬ LÝ HỒ SƠ", beforeForm ? null : FormNumber("05", false),
         [
             new Paragraph($"Cơ quan, đơn vị đã tiếp nhận hồ sơ của ông/bà {d.Applicant.Name}, đề nghị giải quyết thủ tục: {d.ProcedureName} (mã hồ sơ {d.Code}), ngày {Date(d.ReceivedAt!.Value)}."),
             new Paragraph($"Cơ quan, đơn vị thông báo dừng xử lý hồ sơ kể từ {Moment(stop.At)}. Lý do: {stop.Note}"),
@@ -223,10 +234,81 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
     }
 
     /// <summary>
-    /// Each hand-over, who held the dossier and for how long, and whether the step ended before the
-    /// appointment in force at that moment (early, on time) or after it (late).
+    /// Form 06: for each holder of the dossier, when they received it and handed it over, the deadline of
+    /// their step (from its budget, computed by the competent unit's calendar) and whether they handed it over
+    /// early, on time or late (see <see cref="ControlSheetSteps"/>).
     /// </summary>
-    private static OfficialDocument ControlSheet(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header, bool old)
+    private async Task<OfficialDocument> ControlSheetAsync(
+        Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header, bool old, StepBudget budget, CancellationToken cancellationToken)
+    {
+        var holdings = ControlSheetSteps.Plan(history, d.DueAt);
+        var judged = await ControlSheetSteps.JudgeAsync(
+            holdings,
+            budget,
+            async (from, days) => (await clock.AddWorkingDaysAsync(d.UnitId, from, days, cancellationToken)).DueAt,
+            async (paused, due, resumed) => (await clock.ResumeAsync(d.UnitId, paused, due, resumed, countsWorkingDays: true, cancellationToken)).DueAt);
+        var now = VietnamTime.Now(time);
+        var rows = judged.Select((j, i) => (IReadOnlyList<string>)[
+            (i + 1).ToString(CultureInfo.InvariantCulture),
+            StepName(j.Holding.Step),
+            j.Holding.Holder,
+            Time(j.Holding.ReceivedAt),
+            j.Holding.HandedOverAt is { } handed ? Time(handed) : "Đang giữ",
+            j.BudgetDays is not { } days ? "Tạm dừng, chờ bổ sung"
+                : j.Deadline is not { } deadline ? "—"
+                : $"{Time(deadline)} ({(j.OwnBudget ? Days(days) : "hẹn trả")})",
+            j.Judgement switch
+            {
+                StepJudgement.Early => "Trước hạn",
+                StepJudgement.OnTime => "Đúng hạn",
+                StepJudgement.Late => "Quá hạn",
+                _ when j.Holding.HandedOverAt is null && j.Deadline < now => "Đang quá hạn",
+                _ => string.Empty,
+            },
+            string.Join("; ", new[] { j.Holding.NextHolder is { } next ? $"Giao: {next}" : null, j.Holding.Note }.Where(x => !string.IsNullOrEmpty(x))),
+        ]).ToList();
+
+        return new OfficialDocument(header with { NumberAndSymbol = d.Code }, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", FormNumber(old ? "05" : "06", old),
+        [
+            new LabelledLine("Mã hồ sơ", d.Code),
+            new LabelledLine("Thủ tục", d.ProcedureName),
+            new LabelledLine("Người nộp", d.Applicant.Name),
+            new LabelledLine("Hẹn trả kết quả", d.DueAt is { } appointment ? Moment(appointment) : "—"),
+            new LabelledLine("Thời hạn từng bước", string.Join("; ", StepBudget.Steps.Select(s => $"{StepName(s)} {Days(budget.For(s))}"))),
+            new Table(["STT", "Bước", "Người thực hiện", "Nhận lúc", "Giao lúc", "Hạn của bước", "Kết quả", "Ghi chú"], rows, [0.5, 1.5, 1.5, 1.6, 1.6, 2.3, 1.2, 2.0]),
+        ], null, [], null);
+    }
+
+    private static string Days(decimal days) => $"{days.ToString("0.#", Vietnamese)} ngày";
+
+    private static string StepName(SheetStep step) => step switch
+    {
+        SheetStep.Receipt => "Tiếp nhận",
+        SheetStep.Assignment => "Phân công",
+        SheetStep.Examination => "Thẩm định, xử lý",
+        SheetStep.WithApplicant => "Chờ bổ sung",
+        SheetStep.Approval => "Xem xét, ký duyệt",
+        SheetStep.Issue => "Ban hành kết quả",
+        _ => "Trả kết quả",
+    };
+
+    private static string StepName(ProcessStep step) => step switch
+    {
+        ProcessStep.Receipt => "tiếp nhận",
+        ProcessStep.Assignment => "phân công",
+        ProcessStep.Examination => "thẩm định",
+        ProcessStep.Review => "xem xét",
+        ProcessStep.Signature => "ký duyệt",
+        ProcessStep.Issue => "ban hành",
+        _ => "trả kết quả",
+    };
+
+    /// <summary>
+    /// The sheet of a dossier submitted before step budgets existed, as it was printed then: each hand-over,
+    /// who held the dossier and for how long, and whether the step ended before the appointment in force at
+    /// that moment (early, on time) or after it (late).
+    /// </summary>
+    private static OfficialDocument LegacyControlSheet(Dossier d, IReadOnlyList<DossierEvent> history, DocumentHeader header, bool old)
     {
         var steps = history.Where(e => e.Action != "create").ToList();
         var rows = new List<IReadOnlyList<string>>();
@@ -244,6 +326,7 @@ internal sealed class DossierForms(DossiersDbContext db, DossierService dossiers
             new LabelledLine("Thủ tục", d.ProcedureName),
             new LabelledLine("Người nộp", d.Applicant.Name),
             new LabelledLine("Hẹn trả kết quả", d.DueAt is { } appointment ? Moment(appointment) : "—"),
+            new Paragraph("Hồ sơ tiếp nhận trước khi áp dụng thời hạn cho từng bước: các bước được đối chiếu với thời hạn trả kết quả.", ParagraphAlignment.Left, true),
             new Table(["STT", "Bước", "Người thực hiện", "Nhận lúc", "Giao lúc", "Người nhận tiếp", "Kết quả", "Ghi chú"], rows, [0.5, 1.8, 1.4, 1.7, 1.7, 1.4, 1.1, 2.4]),
         ], null, [], null);
     }

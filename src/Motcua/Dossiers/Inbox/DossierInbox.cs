@@ -21,7 +21,7 @@ internal enum InboxBox
 
 internal sealed record InboxItem(
     string Code, string ProcedureName, string ApplicantName, Channel Channel, DossierStatus Status, DateTime SubmittedAt, DateTime? DueAt,
-    bool Overdue, bool LateWithoutApology, string? DepartmentCode, string? Specialist);
+    bool Overdue, bool LateWithoutApology, string? DepartmentCode, string? Specialist, bool FromNationalPortal = false);
 
 /// <summary>Narrows a queue: free text (code, applicant, procedure name), a procedure, and the submission period (whole local days).</summary>
 internal sealed record InboxFilter(string? Search, string? ProcedureCode, DateOnly? From, DateOnly? To);
@@ -70,7 +70,7 @@ internal sealed class DossierInbox(DossiersDbContext db, ICurrentUser user, Time
             .ToListAsync(cancellationToken);
         return new InboxPage(box, total, [.. rows.Select(d => new InboxItem(
             d.Code, d.ProcedureName, d.Applicant.Name, d.Channel, d.Status, d.SubmittedAt, d.DueAt,
-            d.IsOverdue(now), (d.IsOverdue(now) || d.CompletedLate) && !d.HasApology, d.DepartmentCode, d.Specialist))]);
+            d.IsOverdue(now), (d.IsOverdue(now) || d.CompletedLate) && !d.HasApology, d.DepartmentCode, d.Specialist, d.PortalReference != null))]);
     }
 
     public async Task<IReadOnlyDictionary<InboxBox, int>> CountsAsync(CancellationToken cancellationToken = default)

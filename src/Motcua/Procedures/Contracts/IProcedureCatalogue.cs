@@ -1,6 +1,7 @@
 namespace Motcua.Procedures.Contracts;
 
 /// <summary>What a dossier keeps of its procedure variant at receipt (the catalogue may change later).</summary>
+/// <param name="Steps">The split of the time between the internal steps in force (the variant's own or the default).</param>
 internal sealed record ProcedureSnapshot(
     string ProcedureCode,
     string ProcedureName,
@@ -14,7 +15,8 @@ internal sealed record ProcedureSnapshot(
     bool CountsWorkingDays,
     long Fee,
     string? DepartmentCode,
-    IReadOnlyList<ChecklistItem> Checklist);
+    IReadOnlyList<ChecklistItem> Checklist,
+    StepBudget? Steps = null);
 
 /// <summary>A procedure a unit handles, as the intake form offers it.</summary>
 internal sealed record ProcedureChoice(string Code, string Name, string Field, string OnlineLevel, IReadOnlyList<VariantChoice> Variants);

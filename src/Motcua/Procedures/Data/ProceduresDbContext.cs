@@ -38,6 +38,8 @@ internal class ProceduresDbContext(DbContextOptions options) : DbContext(options
                 v.Property(x => x.ProcessingTime).HasPrecision(6, 1);
                 v.Property(x => x.TimeUnit).HasConversion<string>().HasMaxLength(20);
                 v.Property(x => x.FeeNote).HasMaxLength(1000);
+                v.Property(x => x.StepBudgets).HasMaxLength(100);
+                v.Ignore(x => x.Steps);
                 v.OwnsMany(x => x.Documents, d =>
                 {
                     d.ToTable("required_documents");

@@ -5,6 +5,7 @@ using Motcua.Common;
 using Motcua.Common.Localization;
 using Motcua.Common.Tabular;
 using Motcua.Common.Web;
+using Motcua.Procedures.Contracts;
 using Motcua.Procedures.Data;
 
 namespace Motcua.Procedures.ImportProcedures;
@@ -18,11 +19,19 @@ internal sealed record ProcedureImportResult(int Created, int Updated, int Varia
 /// </summary>
 internal sealed class ProcedureImporter(ProceduresDbContext db, IStringLocalizer<SharedResource> localizer)
 {
+    /// <summary>
+    /// Optional (older files have none): the variant's own split of its time between the internal steps, in
+    /// working days. All blank: the default split; any given: blanks count as 0 and they must add up to the time.
+    /// </summary>
+    public static readonly string[] StepColumns =
+        ["stepReceipt", "stepAssignment", "stepExamination", "stepReview", "stepSignature", "stepIssue", "stepReturn"];
+
     public static readonly string[] Columns =
     [
         "code", "name", "field", "level", "legalBasis", "onlineLevel", "postalIntake", "postalReturn", "publishedOn",
         "variantCode", "variantName", "processingTime", "timeUnit", "fee", "feeNote",
         "documentName", "originals", "copies", "formTemplate",
+        .. StepColumns,
     ];
 
     public async Task<ProcedureImportResult> ImportAsync(IReadOnlyList<TabularRow> rows, CancellationToken cancellationToken = default)
@@ -107,7 +116,8 @@ internal sealed class ProcedureImporter(ProceduresDbContext db, IStringLocalizer
                 Names.TryParse(head.Get("timeUnit"), out TimeUnit unit) ? unit : throw new DomainException("timeUnit", "The time unit must be workingDays or calendarDays."),
                 (long)Number(head, "fee"),
                 head.Get("feeNote"),
-                documents)));
+                documents,
+                StepColumns.Any(c => head.Get(c) is not null) ? StepBudget.Of([.. StepColumns.Select(c => Number(head, c))]) : null)));
         }
 
         var definition = At(first, () => new ProcedureDefinition(
@@ -173,6 +183,12 @@ internal sealed class ProcedureImporter(ProceduresDbContext db, IStringLocalizer
 /// <summary>The catalogue as a file, in the import format, so it can be edited and imported back.</summary>
 internal static class ProcedureExporter
 {
+    /// <summary>A variant's own split, or blanks when it uses the default (so the default keeps following its time).</summary>
+    private static IEnumerable<string?> StepCells(ProcedureVariant variant) =>
+        StepBudget.Parse(variant.StepBudgets) is { } own
+            ? StepBudget.Steps.Select(s => own.For(s).ToString("0.#", CultureInfo.InvariantCulture))
+            : StepBudget.Steps.Select(_ => (string?)null);
+
     public static IEnumerable<IReadOnlyList<string?>> Rows(IEnumerable<Procedure> procedures)
     {
         foreach (var p in procedures)
@@ -189,6 +205,7 @@ internal static class ProcedureExporter
                         v.Code, v.Name, v.ProcessingTime.ToString("0.#", CultureInfo.InvariantCulture), Names.Of(v.TimeUnit),
                         v.Fee.ToString(CultureInfo.InvariantCulture), v.FeeNote,
                         d?.Name, d?.Originals.ToString(CultureInfo.InvariantCulture), d?.Copies.ToString(CultureInfo.InvariantCulture), d?.FormTemplate,
+                        .. StepCells(v),
                     ];
                 }
             }

@@ -8,7 +8,18 @@ namespace Motcua.Procedures.ListProcedures;
 
 internal sealed record ProcessingTimeResponse(decimal Value, string Unit);
 
-internal sealed record VariantResponse(string Code, string Name, ProcessingTimeResponse ProcessingTime, long Fee, string? FeeNote, IReadOnlyList<DocumentResponse> Documents);
+internal sealed record VariantResponse(
+    string Code, string Name, ProcessingTimeResponse ProcessingTime, long Fee, string? FeeNote, IReadOnlyList<DocumentResponse> Documents, StepBudgetResponse Steps);
+
+/// <summary>The split of the time between the internal steps, in working days; <c>isDefault</c> when the variant sets none.</summary>
+internal sealed record StepBudgetResponse(decimal Receipt, decimal Assignment, decimal Examination, decimal Review, decimal Signature, decimal Issue, decimal Return, bool IsDefault)
+{
+    public static StepBudgetResponse From(ProcedureVariant v)
+    {
+        var s = v.Steps;
+        return new(s.Receipt, s.Assignment, s.Examination, s.Review, s.Signature, s.Issue, s.Return, v.StepBudgets is null);
+    }
+}
 
 
 internal sealed record DocumentResponse(string Name, int Originals, int Copies, string? FormTemplate);
@@ -23,7 +34,8 @@ internal sealed record ProcedureResponse(
         Names.Of(p.OnlineLevel),
         [.. p.Variants.Select(v => new VariantResponse(
             v.Code, v.Name, new ProcessingTimeResponse(Names.Normal(v.ProcessingTime), Names.Of(v.TimeUnit)), v.Fee, v.FeeNote,
-            [.. v.Documents.Select(d => new DocumentResponse(d.Name, d.Originals, d.Copies, d.FormTemplate))]))],
+            [.. v.Documents.Select(d => new DocumentResponse(d.Name, d.Originals, d.Copies, d.FormTemplate))],
+            StepBudgetResponse.From(v)))],
         p.Field,
         Names.Of(p.Level),
         p.LegalBasis,

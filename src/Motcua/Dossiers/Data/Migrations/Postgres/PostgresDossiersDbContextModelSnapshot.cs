@@ -106,6 +106,10 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<string>("PortalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("PreviousSpecialist")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -157,6 +161,10 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("StepBudgets")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp without time zone");
@@ -216,6 +224,9 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PortalReference")
                         .IsUnique();
 
                     b.HasIndex("ReceivingUnitId", "Status");
@@ -329,6 +340,54 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                     b.HasIndex("DossierId");
 
                     b.ToTable("dossier_files", "dossiers");
+                });
+
+            modelBuilder.Entity("Motcua.Dossiers.Portal.PortalInbound", b =>
+                {
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReasonEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReasonVi")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Reference");
+
+                    b.HasIndex("AcknowledgedAt");
+
+                    b.ToTable("portal_inbound", "dossiers");
                 });
 
             modelBuilder.Entity("Motcua.Dossiers.Portal.PortalSync", b =>

@@ -100,6 +100,10 @@ namespace Motcua.Dossiers.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PortalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousSpecialist")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -150,6 +154,10 @@ namespace Motcua.Dossiers.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepBudgets")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SubmittedAt")
@@ -210,6 +218,9 @@ namespace Motcua.Dossiers.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PortalReference")
                         .IsUnique();
 
                     b.HasIndex("ReceivingUnitId", "Status");
@@ -323,6 +334,54 @@ namespace Motcua.Dossiers.Data.Migrations.Sqlite
                     b.HasIndex("DossierId");
 
                     b.ToTable("dossier_files", (string)null);
+                });
+
+            modelBuilder.Entity("Motcua.Dossiers.Portal.PortalInbound", b =>
+                {
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonVi")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Reference");
+
+                    b.HasIndex("AcknowledgedAt");
+
+                    b.ToTable("portal_inbound", (string)null);
                 });
 
             modelBuilder.Entity("Motcua.Dossiers.Portal.PortalSync", b =>

@@ -133,6 +133,10 @@ namespace Motcua.Procedures.Data.Migrations.Postgres
                                 .HasPrecision(6, 1)
                                 .HasColumnType("numeric(6,1)");
 
+                            b1.Property<string>("StepBudgets")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
                             b1.Property<string>("TimeUnit")
                                 .IsRequired()
                                 .HasMaxLength(20)

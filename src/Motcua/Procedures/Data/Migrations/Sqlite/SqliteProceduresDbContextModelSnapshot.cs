@@ -125,6 +125,10 @@ namespace Motcua.Procedures.Data.Migrations.Sqlite
                                 .HasPrecision(6, 1)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("StepBudgets")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("TimeUnit")
                                 .IsRequired()
                                 .HasMaxLength(20)
