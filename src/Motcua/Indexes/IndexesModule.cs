@@ -1,9 +1,12 @@
 using Motcua.Common.Persistence;
 using Motcua.Indexes.Contracts;
+using Motcua.Indexes.Dashboard;
 using Motcua.Indexes.Data;
+using Motcua.Indexes.EarlyWarning;
 using Motcua.Indexes.Explain;
 using Motcua.Indexes.ImportDossiers;
 using Motcua.Indexes.IndicatorSets;
+using Motcua.Indexes.Ranking;
 using Motcua.Indexes.ServiceIndex;
 
 namespace Motcua.Indexes;
@@ -19,6 +22,9 @@ internal static class IndexesModule
         services.AddScoped<ServiceIndexService>();
         services.AddScoped<ExplainService>();
         services.AddScoped<DossierImporter>();
+        services.AddScoped<RankingService>();
+        services.AddScoped<EarlyWarningService>();
+        services.AddScoped<IndicatorTrend>();
         if (configuration.GetValue("Motcua:Indexes:RunFolding", true))
         {
             services.AddHostedService<IndexFoldingService>();
@@ -31,6 +37,8 @@ internal static class IndexesModule
     {
         var group = api.MapGroup(string.Empty).WithTags("Indexes");
         group.MapServiceIndex();
+        group.MapRanking();
+        group.MapEarlyWarning();
         group.MapExplain();
         group.MapImportDossiers();
         return api;

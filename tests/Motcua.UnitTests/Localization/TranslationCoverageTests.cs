@@ -100,6 +100,7 @@ public sealed partial class TranslationCoverageTests
         .. Enum.GetNames<Motcua.Dossiers.Channel>(), .. Enum.GetNames<Motcua.Dossiers.Rating>(),
         .. Motcua.Dossiers.DossierPermissions.Actions.Append("create").Append("rate").Append("attach").Select(a => "action:" + a),
         .. Motcua.Indexes.Counting.IndicatorFormulas.Codes.Concat(Motcua.Indexes.IndicatorSets.IndicatorSetDefinition.Decision766.Groups.SelectMany(g => g.Items).Select(i => i.Indicator)).Distinct().Select(c => "indicator:" + c),
+        .. Motcua.Indexes.IndicatorSets.IndicatorSetDefinition.Decision766.Groups.Select(g => "group:" + g.Code),
     ];
 
     private static Dictionary<string, string> Vietnamese() => Table("vi");

@@ -56,7 +56,7 @@ internal sealed class ServiceIndexService(IndexesDbContext db, IUnitDirectory un
         {
             var scored = items.GetValueOrDefault(value.Code);
             indicators.Add(new IndicatorResult(
-                value.Code, value.Value, value.Numerator, value.Denominator, targets.GetValueOrDefault(value.Code),
+                value.Code, value.Value, value.Numerator, value.Denominator, TargetOf(targets, value.Code),
                 scored.Item?.Points, scored.Item?.MaxPoints, "dossiers", scored.Group, IndicatorSetDefinition.LowerIsBetter(value.Code)));
         }
 
@@ -64,7 +64,7 @@ internal sealed class ServiceIndexService(IndexesDbContext db, IUnitDirectory un
         {
             var entered = manual.TryGetValue(item.Indicator, out var figure);
             indicators.Add(new IndicatorResult(
-                item.Indicator, item.Value, entered ? figure.Numerator : null, entered ? figure.Denominator : null, targets.GetValueOrDefault(item.Indicator),
+                item.Indicator, item.Value, entered ? figure.Numerator : null, entered ? figure.Denominator : null, TargetOf(targets, item.Indicator),
                 item.Points, item.MaxPoints, item.Indicator == "serviceSatisfactionIndex" ? "derived" : "manual", group, false));
         }
 
@@ -72,6 +72,9 @@ internal sealed class ServiceIndexService(IndexesDbContext db, IUnitDirectory un
             unit.Code, unit.Name, from, to, set.Code, setRow.EffectiveFrom, indicators,
             [.. score.Groups.Select(g => new GroupResult(g.Code, g.Name, g.Points, g.MaxPoints))], score.Total, score.MaxTotal, score.Band);
     }
+
+    /// <summary>No target is null: GetValueOrDefault would make it 0, i.e. "at least 0 %" (always met) or "at most 0 %".</summary>
+    private static double? TargetOf(Dictionary<string, double> targets, string indicator) => targets.TryGetValue(indicator, out var target) ? target : null;
 
     /// <summary>The unit by code, if the caller may see it, and a valid period.</summary>
     public async Task<UnitSummary> ResolveAsync(string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken)
