@@ -1,4 +1,5 @@
 using Motcua.Common.Persistence;
+using Motcua.Indexes.Closing;
 using Motcua.Indexes.Contracts;
 using Motcua.Indexes.Data;
 using Motcua.Indexes.Explain;
@@ -19,6 +20,7 @@ internal static class IndexesModule
         services.AddScoped<ServiceIndexService>();
         services.AddScoped<ExplainService>();
         services.AddScoped<DossierImporter>();
+        services.AddScoped<PeriodClosing>();
         if (configuration.GetValue("Motcua:Indexes:RunFolding", true))
         {
             services.AddHostedService<IndexFoldingService>();
@@ -33,6 +35,7 @@ internal static class IndexesModule
         group.MapServiceIndex();
         group.MapExplain();
         group.MapImportDossiers();
+        group.MapClosing();
         return api;
     }
 
