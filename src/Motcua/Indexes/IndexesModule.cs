@@ -5,7 +5,9 @@ using Motcua.Indexes.Data;
 using Motcua.Indexes.Explain;
 using Motcua.Indexes.ImportDossiers;
 using Motcua.Indexes.IndicatorSets;
+using Motcua.Indexes.ManualValues;
 using Motcua.Indexes.ServiceIndex;
+using Motcua.Indexes.Targets;
 
 namespace Motcua.Indexes;
 
@@ -20,6 +22,9 @@ internal static class IndexesModule
         services.AddScoped<ServiceIndexService>();
         services.AddScoped<ExplainService>();
         services.AddScoped<DossierImporter>();
+        services.AddScoped<IndicatorSetAdministration>();
+        services.AddScoped<TargetService>();
+        services.AddScoped<ManualValueService>();
         services.AddScoped<PeriodClosing>();
         if (configuration.GetValue("Motcua:Indexes:RunFolding", true))
         {
@@ -35,6 +40,9 @@ internal static class IndexesModule
         group.MapServiceIndex();
         group.MapExplain();
         group.MapImportDossiers();
+        group.MapIndicatorSets();
+        group.MapTargets();
+        group.MapManualValues();
         group.MapClosing();
         return api;
     }
