@@ -6,6 +6,7 @@ using Motcua.Indexes.Explain;
 using Motcua.Indexes.ImportDossiers;
 using Motcua.Indexes.IndicatorSets;
 using Motcua.Indexes.ManualValues;
+using Motcua.Indexes.Reports;
 using Motcua.Indexes.ServiceIndex;
 using Motcua.Indexes.Targets;
 
@@ -26,6 +27,7 @@ internal static class IndexesModule
         services.AddScoped<TargetService>();
         services.AddScoped<ManualValueService>();
         services.AddScoped<PeriodClosing>();
+        services.AddScoped<ServiceReports>();
         if (configuration.GetValue("Motcua:Indexes:RunFolding", true))
         {
             services.AddHostedService<IndexFoldingService>();
@@ -44,6 +46,7 @@ internal static class IndexesModule
         group.MapTargets();
         group.MapManualValues();
         group.MapClosing();
+        group.MapReports();
         return api;
     }
 
