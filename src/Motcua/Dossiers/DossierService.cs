@@ -340,7 +340,8 @@ internal sealed class DossierService(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await indexes.RecordAsync(dossier.Code, after, transaction.GetDbTransaction(), cancellationToken);
+        var last = dossier.NewEvents.Count > 0 ? dossier.NewEvents[^1] : null;
+        await indexes.RecordAsync(dossier.Code, after, transaction.GetDbTransaction(), new IndexChange(last?.Actor ?? user.Actor, last is null ? null : "action:" + last.Action), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,32 +1,37 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Motcua.Access.Contracts;
 using Motcua.Common;
 using Motcua.Common.Persistence;
+using Motcua.Indexes.Closing;
 using Motcua.Indexes.Contracts;
 using Motcua.Indexes.Counting;
 using Motcua.Indexes.Data;
+using Motcua.Organisation.Contracts;
 
 namespace Motcua.Indexes;
 
 /// <summary>
 /// Writes a dossier's fact and the change it makes to the counters through the caller's transaction.
 /// Only inserts and a single-row upsert: no counter row is locked, so desks never wait for each other.
+/// A change that moves a figure of a closed period is also appended as an adjustment of that period.
 /// </summary>
-internal sealed class IndexFeed(IndexesContextFactory contexts, TimeProvider time) : IIndexFeed
+internal sealed class IndexFeed(IndexesContextFactory contexts, TimeProvider time, ICurrentUser user, IUnitDirectory units) : IIndexFeed
 {
-    public async Task RecordAsync(string code, DossierFact? fact, DbTransaction transaction, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(string code, DossierFact? fact, DbTransaction transaction, IndexChange? change = null, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.On(transaction);
-        await ApplyAsync(db, code, fact, keepSynced: true, time, cancellationToken);
+        await ApplyAsync(db, units, code, fact, keepSynced: true, change ?? new IndexChange(user.Actor, null), time, cancellationToken);
     }
 
     /// <summary>
     /// Replaces the fact of <paramref name="code"/> and appends the counter changes. With
     /// <paramref name="keepSynced"/>, a dossier once synchronised to the national portal stays so (the
-    /// Dossiers area reports the sync separately from its other changes).
+    /// Dossiers area reports the sync separately from its other changes). <paramref name="change"/> says who
+    /// and why when the change corrects a closed period.
     /// </summary>
     /// <returns>The fact before the change.</returns>
-    public static async Task<DossierFact?> ApplyAsync(IndexesDbContext db, string code, DossierFact? fact, bool keepSynced, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<DossierFact?> ApplyAsync(IndexesDbContext db, IUnitDirectory units, string code, DossierFact? fact, bool keepSynced, IndexChange change, TimeProvider time, CancellationToken cancellationToken)
     {
         var row = await db.Facts.FirstOrDefaultAsync(f => f.Code == code, cancellationToken);
         var before = row?.ToFact();
@@ -55,17 +60,19 @@ internal sealed class IndexFeed(IndexesContextFactory contexts, TimeProvider tim
             }
         }
 
-        foreach (var change in CounterChanges.Between(before, fact))
+        foreach (var counterChange in CounterChanges.Between(before, fact))
         {
-            var pending = new PendingChangeRow { UnitId = change.UnitId, Day = change.Day };
+            var pending = new PendingChangeRow { UnitId = counterChange.UnitId, Day = counterChange.Day };
             foreach (var counter in Counters.All)
             {
-                pending.Set(counter, change.Values[(int)counter]);
+                pending.Set(counter, counterChange.Values[(int)counter]);
             }
 
             db.PendingChanges.Add(pending);
         }
 
+        // Same transaction as the fact: a correction of a published period is never lost nor recorded for a rolled-back change.
+        await ClosedPeriodLedger.RecordAsync(db, units, code, before, fact, change, VietnamTime.Now(time), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return before;
     }

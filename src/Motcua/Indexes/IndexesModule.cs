@@ -1,4 +1,5 @@
 using Motcua.Common.Persistence;
+using Motcua.Indexes.Closing;
 using Motcua.Indexes.Contracts;
 using Motcua.Indexes.Dashboard;
 using Motcua.Indexes.Data;
@@ -7,7 +8,10 @@ using Motcua.Indexes.Explain;
 using Motcua.Indexes.ImportDossiers;
 using Motcua.Indexes.IndicatorSets;
 using Motcua.Indexes.Ranking;
+using Motcua.Indexes.ManualValues;
+using Motcua.Indexes.Reports;
 using Motcua.Indexes.ServiceIndex;
+using Motcua.Indexes.Targets;
 
 namespace Motcua.Indexes;
 
@@ -25,6 +29,11 @@ internal static class IndexesModule
         services.AddScoped<RankingService>();
         services.AddScoped<EarlyWarningService>();
         services.AddScoped<IndicatorTrend>();
+        services.AddScoped<IndicatorSetAdministration>();
+        services.AddScoped<TargetService>();
+        services.AddScoped<ManualValueService>();
+        services.AddScoped<PeriodClosing>();
+        services.AddScoped<ServiceReports>();
         if (configuration.GetValue("Motcua:Indexes:RunFolding", true))
         {
             services.AddHostedService<IndexFoldingService>();
@@ -41,6 +50,11 @@ internal static class IndexesModule
         group.MapEarlyWarning();
         group.MapExplain();
         group.MapImportDossiers();
+        group.MapIndicatorSets();
+        group.MapTargets();
+        group.MapManualValues();
+        group.MapClosing();
+        group.MapReports();
         return api;
     }
 

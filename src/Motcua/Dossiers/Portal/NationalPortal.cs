@@ -235,7 +235,7 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
         {
             if (Indexing.DossierFacts.Of(dossier, synced: true) is { } fact)
             {
-                await indexes.RecordAsync(dossier.Code, fact, Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction), cancellationToken);
+                await indexes.RecordAsync(dossier.Code, fact, Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction), new Indexes.Contracts.IndexChange("system", Indexes.Contracts.IndexChange.PortalSync), cancellationToken);
             }
         }
 

@@ -219,4 +219,16 @@ internal sealed class ManualValueRow
     public string EnteredBy { get; set; } = string.Empty;
 
     public DateTime EnteredAt { get; set; }
+
+    /// <summary>An optional evidence file (a scan of the publication, a screenshot): its name as uploaded.</summary>
+    public string? EvidenceFileName { get; set; }
+
+    public string? EvidenceContentType { get; set; }
+
+    /// <summary>Relative to the data directory's <c>evidence</c> folder, outside the web root.</summary>
+    public string? EvidenceStoredPath { get; set; }
+
+    public long? EvidenceSize { get; set; }
+
+    public string? EvidenceSha256 { get; set; }
 }

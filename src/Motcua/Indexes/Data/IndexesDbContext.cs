@@ -21,6 +21,10 @@ internal class IndexesDbContext(DbContextOptions options) : DbContext(options), 
 
     public DbSet<ManualValueRow> ManualValues => Set<ManualValueRow>();
 
+    public DbSet<ClosedPeriodRow> ClosedPeriods => Set<ClosedPeriodRow>();
+
+    public DbSet<AdjustmentRow> Adjustments => Set<AdjustmentRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         AreaDbContextOptions.ApplySchema<IndexesDbContext>(modelBuilder, Database);
@@ -88,6 +92,37 @@ internal class IndexesDbContext(DbContextOptions options) : DbContext(options), 
             m.Property(x => x.Evidence).HasMaxLength(2000).IsRequired();
             m.Property(x => x.EnteredBy).HasMaxLength(100).IsRequired();
             m.HasIndex(x => new { x.UnitId, x.IndicatorCode, x.Month }).IsUnique();
+            m.Property(x => x.EvidenceFileName).HasMaxLength(255);
+            m.Property(x => x.EvidenceContentType).HasMaxLength(100);
+            m.Property(x => x.EvidenceStoredPath).HasMaxLength(300);
+            m.Property(x => x.EvidenceSha256).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ClosedPeriodRow>(p =>
+        {
+            p.ToTable("index_closed_periods");
+            p.HasKey(x => x.Id);
+            p.Property(x => x.Id).ValueGeneratedNever();
+            p.Property(x => x.SetCode).HasMaxLength(40).IsRequired();
+            p.Property(x => x.Snapshot).IsRequired();
+            p.Property(x => x.ClosedBy).HasMaxLength(100).IsRequired();
+            p.Property(x => x.Note).HasMaxLength(500);
+            p.HasIndex(x => new { x.UnitId, x.SetCode, x.From, x.To }).IsUnique();
+            p.HasIndex(x => x.To);
+        });
+
+        modelBuilder.Entity<AdjustmentRow>(a =>
+        {
+            a.ToTable("index_adjustments");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
+            a.Property(x => x.DossierCode).HasMaxLength(60);
+            a.Property(x => x.IndicatorCode).HasMaxLength(60);
+            a.Property(x => x.Shifts).IsRequired();
+            a.Property(x => x.Actor).HasMaxLength(100).IsRequired();
+            a.Property(x => x.Reason).HasMaxLength(200);
+            a.HasIndex(x => new { x.ClosedPeriodId, x.At });
+            a.HasIndex(x => x.DossierCode);
         });
 
         AreaDbContextOptions.UseLocalTimestamps(modelBuilder, Database);

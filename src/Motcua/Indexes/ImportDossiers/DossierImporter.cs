@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Motcua.Access.Contracts;
 using Motcua.Common;
+using Motcua.Indexes.Closing;
 using Motcua.Indexes.Contracts;
 using Motcua.Indexes.Counting;
 using Motcua.Indexes.Data;
@@ -52,6 +53,7 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
         lines = 0;
         valid = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var closed = await ClosedPeriodLedger.LoadAsync(db, units, cancellationToken);
         var batch = new List<DossierFact>(BatchSize);
         await foreach (var (number, fact, lineProblems) in ReadAsync(open, lookups, cancellationToken))
         {
@@ -65,7 +67,7 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
 
             if (batch.Count == BatchSize)
             {
-                var (c, u) = await WriteAsync(batch, cancellationToken);
+                var (c, u) = await WriteAsync(batch, closed, cancellationToken);
                 (created, updated) = (created + c, updated + u);
                 batch.Clear();
             }
@@ -76,7 +78,7 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
             }
         }
 
-        var (lastCreated, lastUpdated) = await WriteAsync(batch, cancellationToken);
+        var (lastCreated, lastUpdated) = await WriteAsync(batch, closed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         options.Progress?.Invoke(lines, lookups.Clock.Elapsed);
         return new ImportReport(lines, valid, created + lastCreated, updated + lastUpdated, lines - valid, DryRun: false, Imported: true, problems);
@@ -132,7 +134,8 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
         }
     }
 
-    private async Task<(long Created, long Updated)> WriteAsync(List<DossierFact> batch, CancellationToken cancellationToken)
+    /// <param name="closed">The closed periods: a re-imported dossier that moves their figures is listed as their adjustment.</param>
+    private async Task<(long Created, long Updated)> WriteAsync(List<DossierFact> batch, IReadOnlyList<ClosedScope> closed, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -144,6 +147,7 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
         var changes = new Dictionary<(Guid, DateOnly), long[]>();
         long created = 0, updated = 0;
         var now = VietnamTime.Now(time);
+        var change = new IndexChange(user.Actor, IndexChange.Import);
         foreach (var fact in batch)
         {
             var before = rows.TryGetValue(fact.Code, out var row) ? row.ToFact() : null;
@@ -161,16 +165,17 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
                 updated++;
             }
 
-            foreach (var change in CounterChanges.Between(before, fact))
+            ClosedPeriodLedger.Record(db, closed, fact.Code, before, fact, change, now);
+            foreach (var counterChange in CounterChanges.Between(before, fact))
             {
-                if (!changes.TryGetValue((change.UnitId, change.Day), out var values))
+                if (!changes.TryGetValue((counterChange.UnitId, counterChange.Day), out var values))
                 {
-                    changes[(change.UnitId, change.Day)] = values = new long[Counters.Count];
+                    changes[(counterChange.UnitId, counterChange.Day)] = values = new long[Counters.Count];
                 }
 
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i] += change.Values[i];
+                    values[i] += counterChange.Values[i];
                 }
             }
         }

@@ -120,38 +120,86 @@ internal sealed record IndicatorSetDefinition(
     public static IndicatorSetDefinition FromJson(string json) =>
         JsonSerializer.Deserialize<IndicatorSetDefinition>(json, Json) ?? throw new JsonException("Empty indicator set.");
 
-    /// <summary>Problems that make a definition unusable, as (English message, argument) pairs.</summary>
-    public IEnumerable<(string Message, object Argument)> Problems()
+    /// <summary>
+    /// Problems that make a definition unusable, each a rule message (English, the key of its translation)
+    /// naming the part at fault; empty when the set can be used. Dossier items must be indicators Motcua
+    /// computes, so a typo cannot silently score zero.
+    /// </summary>
+    public IEnumerable<Common.DomainException> Problems()
     {
-        if (string.IsNullOrWhiteSpace(Code))
+        if (string.IsNullOrWhiteSpace(Code) || Code.Length > 40)
         {
-            yield return ("The indicator set needs a code.", string.Empty);
+            yield return new Common.DomainException("code", "The indicator set needs a code of at most 40 characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            yield return new Common.DomainException("name", "The indicator set needs a name.");
         }
 
         if (Groups is null || Groups.Count == 0)
         {
-            yield return ("The indicator set needs at least one group.", Code ?? string.Empty);
+            yield return new Common.DomainException("groups", "The indicator set needs at least one group.");
             yield break;
         }
 
+        var indicators = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in Groups)
         {
-            var sum = group.Items?.Sum(i => i.MaxPoints) ?? 0;
+            if (group is null || string.IsNullOrWhiteSpace(group.Code))
+            {
+                yield return new Common.DomainException("groups", "Every group needs a code.");
+                continue;
+            }
+
+            var sum = group.Items?.Sum(i => i?.MaxPoints ?? 0) ?? 0;
             if (group.Items is null || group.Items.Count == 0)
             {
-                yield return ("Group {0} has no indicators.", group.Code);
+                yield return new Common.DomainException("groups", "Group {0} has no indicators.", group.Code);
             }
             else if (sum != group.MaxPoints)
             {
-                yield return ("The points of group {0} do not add up to its maximum.", group.Code);
+                yield return new Common.DomainException("groups", "The points of group {0} do not add up to its maximum.", group.Code);
             }
 
             foreach (var item in group.Items ?? [])
             {
+                if (item is null || string.IsNullOrWhiteSpace(item.Indicator))
+                {
+                    yield return new Common.DomainException("groups", "Every indicator of group {0} needs a code.", group.Code);
+                    continue;
+                }
+
                 if (item.FullAt <= 0 || item.MaxPoints < 0)
                 {
-                    yield return ("Indicator {0} needs positive points and a positive full-points level.", item.Indicator);
+                    yield return new Common.DomainException("groups", "Indicator {0} needs positive points and a positive full-points level.", item.Indicator);
                 }
+
+                if (!indicators.Add(item.Indicator))
+                {
+                    yield return new Common.DomainException("groups", "Indicator {0} is scored more than once.", item.Indicator);
+                }
+
+                if (item.Source == IndicatorSource.Dossiers && !Counting.IndicatorFormulas.Codes.Contains(item.Indicator) && item.Indicator != "serviceSatisfactionIndex")
+                {
+                    yield return new Common.DomainException("groups", "Indicator {0} is not computed from dossiers: mark it manual or use a known code.", item.Indicator);
+                }
+            }
+        }
+
+        foreach (var (indicator, target) in DefaultTargets ?? new Dictionary<string, double>())
+        {
+            if (!double.IsFinite(target) || target < 0)
+            {
+                yield return new Common.DomainException("defaultTargets", "The default target of {0} must be a number from 0.", indicator);
+            }
+        }
+
+        foreach (var band in Bands ?? [])
+        {
+            if (band is null || string.IsNullOrWhiteSpace(band.Name) || band.MinPoints < 0)
+            {
+                yield return new Common.DomainException("bands", "Every rating band needs a name and a minimum of at least 0 points.");
             }
         }
     }

@@ -8,18 +8,20 @@ using Motcua.Common.Web;
 namespace Motcua.Indexes.ServiceIndex;
 
 /// <summary>
-/// <c>GET /api/v1/indexes/service?unit=CODE&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c>: every indicator of a
-/// unit and the units under it for whole local days, with targets and the points of the indicator set.
+/// <c>GET /api/v1/indexes/service?unit=CODE&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD[&amp;set=CODE]</c>: every indicator
+/// of a unit and the units under it for whole local days, with targets and the points of the indicator set
+/// (Decision 766 unless <c>set</c> names a province set). For exactly a closed period of the unit: the
+/// published figures, <c>closed: true</c>, the adjustments made since and the live difference.
 /// </summary>
 internal static class ServiceIndexEndpoint
 {
     public static void MapServiceIndex(this IEndpointRouteBuilder api) =>
         api.MapGet("/indexes/service", HandleAsync)
             .WithName("ServiceIndex")
-            .WithSummary("Service-quality indicators (Decision 766) of a unit and the units under it for a period, with targets and points.");
+            .WithSummary("Service-quality indicators (Decision 766, or set=CODE) of a unit and the units under it for a period, with targets and points; a closed period gives its published figures and adjustments.");
 
     private static async Task<Results<Ok<ServiceIndexResult>, ValidationProblem, ForbidHttpResult>> HandleAsync(
-        string? unit, string? from, string? to, ServiceIndexService service, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        string? unit, string? from, string? to, string? set, Closing.PeriodClosing closing, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         if (Period.Parse(unit, from, to, localizer) is { Problem: { } problem })
         {
@@ -28,7 +30,7 @@ internal static class ServiceIndexEndpoint
 
         try
         {
-            return TypedResults.Ok(await service.ComputeAsync(unit!, Period.Date(from), Period.Date(to), cancellationToken));
+            return TypedResults.Ok(await closing.ResultAsync(unit!, Period.Date(from), Period.Date(to), set, cancellationToken));
         }
         catch (DomainException exception)
         {

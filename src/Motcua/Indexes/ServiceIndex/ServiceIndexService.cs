@@ -19,7 +19,22 @@ internal sealed record GroupResult(string Code, string Name, decimal Points, dec
 
 internal sealed record ServiceIndexResult(
     string Unit, string UnitName, DateOnly From, DateOnly To, string IndicatorSet, DateOnly IndicatorSetEffectiveFrom,
-    IReadOnlyList<IndicatorResult> Indicators, IReadOnlyList<GroupResult> Groups, decimal Total, decimal MaxTotal, string? Band);
+    IReadOnlyList<IndicatorResult> Indicators, IReadOnlyList<GroupResult> Groups, decimal Total, decimal MaxTotal, string? Band)
+{
+    /// <summary>True when these are the published figures of a closed period (frozen when it was closed).</summary>
+    public bool Closed { get; init; }
+
+    /// <summary>Who closed the period and when (Vietnam time); null while open.</summary>
+    public string? ClosedBy { get; init; }
+
+    public DateTime? ClosedAt { get; init; }
+
+    /// <summary>Changes made after closing that would have moved these figures; null while open.</summary>
+    public IReadOnlyList<Closing.AdjustmentView>? Adjustments { get; init; }
+
+    /// <summary>The figures as they would be computed today, where they differ from the published ones; null while open.</summary>
+    public Closing.LiveComparison? Live { get; init; }
+}
 
 /// <summary>
 /// The service-quality index of a unit (with everything under it) for a period: dossier indicators from
@@ -31,16 +46,21 @@ internal sealed class ServiceIndexService(IndexesDbContext db, IUnitDirectory un
     /// <summary>Longest period asked in one query (ten years): beyond it the question is a mistake.</summary>
     public const int MaxDays = 3_700;
 
-    public async Task<ServiceIndexResult> ComputeAsync(string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public Task<ServiceIndexResult> ComputeAsync(string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        ComputeAsync(unitCode, from, to, IndicatorSetDefinition.Decision766.Code, cancellationToken);
+
+    /// <param name="setCode">The indicator set (Decision 766, or a province's own); its version in force at the end of the period is used.</param>
+    public async Task<ServiceIndexResult> ComputeAsync(string unitCode, DateOnly from, DateOnly to, string setCode, CancellationToken cancellationToken = default)
     {
         var unit = await ResolveAsync(unitCode, from, to, cancellationToken);
+        await EnsureSetAsync(setCode, cancellationToken);
         var members = await units.GetScopeAsync(unit.Id, cancellationToken);
         var counts = await IndexSql.SumAsync(db, unit.Id, members, from, to, cancellationToken);
         var computed = IndicatorFormulas.Compute(counts);
         var values = computed.ToDictionary(v => v.Code, v => v.Value);
         values["serviceSatisfactionIndex"] = Scoring.ServiceSatisfactionIndex(values["lateRate"], values["dissatisfactionRate"]);
 
-        var (setRow, set) = await SetInForceAsync(to, cancellationToken);
+        var (setRow, set) = await SetInForceAsync(to, cancellationToken, setCode);
         var manual = await ManualValuesAsync(members.Append(unit.Id).ToList(), from, to, cancellationToken);
         foreach (var (code, (numerator, denominator)) in manual)
         {
@@ -97,6 +117,15 @@ internal sealed class ServiceIndexService(IndexesDbContext db, IUnitDirectory un
 
         var scope = await user.GetScopeAsync(cancellationToken);
         return scope.Contains(unit.Id) ? unit : throw new ForbiddenException();
+    }
+
+    /// <summary>An unknown set code is a mistake to report, not a reason to fall back to Decision 766.</summary>
+    public async Task EnsureSetAsync(string setCode, CancellationToken cancellationToken)
+    {
+        if (setCode != IndicatorSetDefinition.Decision766.Code && !await db.IndicatorSets.AnyAsync(s => s.Code == setCode, cancellationToken))
+        {
+            throw new DomainException("set", "There is no indicator set {0}.", setCode);
+        }
     }
 
     public async Task<(IndicatorSetRow Row, IndicatorSetDefinition Set)> SetInForceAsync(DateOnly on, CancellationToken cancellationToken, string code = "766")
