@@ -23,7 +23,7 @@ internal static class IndicatorSetSeed
             EffectiveFrom = Decision766EffectiveFrom,
             Definition = IndicatorSetDefinition.Decision766.ToJson(),
             CreatedBy = "system",
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = Common.VietnamTime.Now(TimeProvider.System),
         });
         await db.SaveChangesAsync(cancellationToken);
     }
