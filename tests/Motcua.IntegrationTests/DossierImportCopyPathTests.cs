@@ -37,6 +37,7 @@ public sealed class DossierImportCopyPathTests(PostgresHost host) : IClassFixtur
         ];
 
         var ef = await RunAsync(files, bulkCopy: false);
+        var small = await RunAsync(files, bulkCopy: true, batchSize: 64, maxPendingUnitDays: 50);
         var copy = await RunAsync(files, bulkCopy: true);
 
         Assert.Equal(ef.Reports, copy.Reports);
@@ -44,14 +45,20 @@ public sealed class DossierImportCopyPathTests(PostgresHost host) : IClassFixtur
         Assert.Equal(ef.Facts, copy.Facts);
         Assert.Equal(ef.Counters, copy.Counters);
         Assert.Equal(copy.Counters, copy.Rebuilt);
+        Assert.Equal(ef.Reports, small.Reports);
+        Assert.Equal(ef.Facts, small.Facts);
+        Assert.Equal(ef.Counters, small.Counters);
         Assert.True(copy.Facts.Count > 500);
         Assert.Contains(copy.Reports, r => r.StartsWith("False", StringComparison.Ordinal));
     }
 
     private sealed record Outcome(List<string> Reports, List<string> Facts, List<string> Counters, List<string> Rebuilt);
 
-    private async Task<Outcome> RunAsync(string[] files, bool bulkCopy)
+    /// <summary>Runs the files through one path; small batches and flushes cross every boundary of the COPY path.</summary>
+    private async Task<Outcome> RunAsync(string[] files, bool bulkCopy, int batchSize = 20_000, int maxPendingUnitDays = 100_000)
     {
+        PostgresFactWriter.BatchSize = batchSize;
+        PostgresFactWriter.MaxPendingUnitDays = maxPendingUnitDays;
         await using (var scope = host.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<IndexesDbContext>();

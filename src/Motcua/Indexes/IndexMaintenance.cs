@@ -94,7 +94,17 @@ internal sealed class IndexMaintenance(IndexesDbContext db, IUnitDirectory units
                     }
                 }
 
-                var added = Flush(unitId, days);
+                var added = days.Count;
+                if (db.Database.IsNpgsql())
+                {
+                    await PendingChangeCopy.WriteAsync(db, days.OrderBy(d => d.Key).Select(d => (unitId, d.Key, d.Value)), cancellationToken);
+                    days.Clear();
+                }
+                else
+                {
+                    Flush(unitId, days);
+                }
+
                 (written, tracked) = (written + added, tracked + added);
 
                 // Counted here, not by asking the change tracker per fact: that walks every tracked row
@@ -121,13 +131,8 @@ internal sealed class IndexMaintenance(IndexesDbContext db, IUnitDirectory units
         }
     }
 
-    private int Flush(Guid? unit, Dictionary<DateOnly, long[]> days)
+    private void Flush(Guid unitId, Dictionary<DateOnly, long[]> days)
     {
-        if (unit is not { } unitId)
-        {
-            return 0;
-        }
-
         foreach (var (day, values) in days)
         {
             if (values.All(v => v == 0))
@@ -144,9 +149,7 @@ internal sealed class IndexMaintenance(IndexesDbContext db, IUnitDirectory units
             db.PendingChanges.Add(row);
         }
 
-        var count = days.Count;
         days.Clear();
-        return count;
     }
 }
 

@@ -134,7 +134,7 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
             return new ImportReport(lines, valid, 0, 0, 0, DryRun: false, Imported: false, problems);
         }
 
-        await writer.FlushChangesAsync(cancellationToken);
+        await writer.FlushChangesAsync(settledBefore: null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         options.Progress?.Invoke(lines, lookups.Clock.Elapsed);
         return new ImportReport(lines, valid, created, updated, lines - valid, DryRun: false, Imported: true, problems);

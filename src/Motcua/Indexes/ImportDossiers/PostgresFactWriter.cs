@@ -17,11 +17,12 @@ namespace Motcua.Indexes.ImportDossiers;
 /// </summary>
 internal sealed class PostgresFactWriter(IndexesDbContext db, DateTime now)
 {
-    /// <summary>Facts per round trip: large enough to amortise it, small enough to bound memory.</summary>
-    public const int BatchSize = 20_000;
+    /// <summary>Facts per round trip: large enough to amortise it, small enough to bound memory. Settable
+    /// so that a test can cross batch and flush boundaries with a small file; results do not depend on it.</summary>
+    public static int BatchSize { get; set; } = 20_000;
 
     /// <summary>Unit-days of summed changes kept before they are written (about 300 bytes each).</summary>
-    private const int MaxPendingUnitDays = 100_000;
+    public static int MaxPendingUnitDays { get; set; } = 100_000;
 
     /// <summary>The columns of <c>index_facts</c> in the order <see cref="WriteRowAsync"/> writes them.</summary>
     public static readonly string[] FactColumns =
@@ -86,39 +87,28 @@ internal sealed class PostgresFactWriter(IndexesDbContext db, DateTime now)
 
         if (_changes.Count > MaxPendingUnitDays)
         {
-            await FlushChangesAsync(cancellationToken);
+            await FlushChangesAsync(batch.Min(f => DateOnly.FromDateTime(f.ReceivedAt)), cancellationToken);
         }
 
         return (fresh.Count, replaced.Count + repeats);
     }
 
-    /// <summary>Appends the summed counter changes as pending changes (folded later, counted by queries meanwhile).</summary>
-    public async Task FlushChangesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends the summed counter changes as pending changes (folded later, counted by queries meanwhile).
+    /// With <paramref name="settledBefore"/>, only the days before it: a dossier contributes to its day of
+    /// receipt and later days only, so in a file in order of receipt (as exports are) those days get no
+    /// more changes, and each unit-day is written about once instead of once per flush. Any split is
+    /// correct (pending changes add up); when the file is not in order, everything is written.
+    /// </summary>
+    public async Task FlushChangesAsync(DateOnly? settledBefore, CancellationToken cancellationToken)
     {
-        var names = string.Join(", ", Counters.All.Select(c => $"\"{c}\""));
-        await using (var writer = await Connection.BeginBinaryImportAsync(
-            $"COPY {IndexSql.Table(db, IndexSql.PendingTable)} (\"UnitId\", \"Day\", {names}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        var settled = settledBefore is { } before ? _changes.Where(c => c.Key.Day < before).Select(c => c.Key).ToList() : [];
+        var keys = settled.Count >= _changes.Count / 2 ? settled : [.. _changes.Keys];
+        await PendingChangeCopy.WriteAsync(db, keys.OrderBy(k => k.Unit).ThenBy(k => k.Day).Select(k => (k.Unit, k.Day, _changes[k])), cancellationToken);
+        foreach (var key in keys)
         {
-            foreach (var ((unit, day), values) in _changes.OrderBy(c => c.Key.Unit).ThenBy(c => c.Key.Day))
-            {
-                if (Array.TrueForAll(values, v => v == 0))
-                {
-                    continue;
-                }
-
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(unit, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(day, NpgsqlDbType.Date, cancellationToken);
-                foreach (var value in values)
-                {
-                    await writer.WriteAsync(value, NpgsqlDbType.Bigint, cancellationToken);
-                }
-            }
-
-            await writer.CompleteAsync(cancellationToken);
+            _changes.Remove(key);
         }
-
-        _changes.Clear();
     }
 
     /// <summary>One row of <see cref="FactColumns"/>, as <see cref="FactRow.CopyFrom"/> would store it.</summary>
