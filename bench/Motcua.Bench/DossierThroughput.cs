@@ -201,7 +201,7 @@ internal static partial class DossierThroughput
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    private static async Task CreateDatabaseAsync(NpgsqlConnectionStringBuilder admin, string name)
+    internal static async Task CreateDatabaseAsync(NpgsqlConnectionStringBuilder admin, string name)
     {
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
@@ -214,7 +214,7 @@ internal static partial class DossierThroughput
         await create.ExecuteNonQueryAsync();
     }
 
-    private static async Task<string> Run(string file, string[] arguments, IDictionary<string, string>? environment = null)
+    internal static async Task<string> Run(string file, string[] arguments, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -234,13 +234,13 @@ internal static partial class DossierThroughput
         return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"{file} failed: {await error}{await output}");
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 
-    private static string FindRepository()
+    internal static string FindRepository()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

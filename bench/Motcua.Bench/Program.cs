@@ -1,11 +1,19 @@
 using BenchmarkDotNet.Running;
 
 // "throughput": the HTTP load test of dossier actions against pgbench (see DossierThroughput);
+// "generate", "import-bench", "query-bench": the Indexes at scale (see Scale/ScaleBench);
 // anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "throughput")
+switch (args.Length > 0 ? args[0] : string.Empty)
 {
-    return await Motcua.Bench.DossierThroughput.RunAsync(args[1..]);
+    case "throughput":
+        return await Motcua.Bench.DossierThroughput.RunAsync(args[1..]);
+    case "generate":
+        return await Motcua.Bench.Scale.ScaleBench.GenerateAsync(args[1..]);
+    case "import-bench":
+        return await Motcua.Bench.Scale.ScaleBench.ImportAsync(args[1..]);
+    case "query-bench":
+        return await Motcua.Bench.Scale.ScaleBench.QueryAsync(args[1..]);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Motcua.Bench.DeadlineBenchmarks).Assembly).Run(args);
+        return 0;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(Motcua.Bench.DeadlineBenchmarks).Assembly).Run(args);
-return 0;

@@ -71,36 +71,52 @@ internal sealed class IndexMaintenance(IndexesDbContext db, IUnitDirectory units
         {
             await db.CounterRows.ExecuteDeleteAsync(cancellationToken);
             await db.PendingChanges.ExecuteDeleteAsync(cancellationToken);
-            Guid? current = null;
             var days = new Dictionary<DateOnly, long[]>();
             var written = 0;
-            await foreach (var row in db.Facts.AsNoTracking().OrderBy(f => f.UnitId).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            var tracked = 0;
+
+            // One unit at a time, each read to its end before anything is written: PostgreSQL cannot
+            // write on a connection while a reader is still open on it (and this bounds memory by a unit).
+            var unitIds = await db.Facts.Select(f => f.UnitId).Distinct().OrderBy(u => u).ToListAsync(cancellationToken);
+            foreach (var unitId in unitIds)
             {
-                if (current != row.UnitId)
+                await foreach (var row in db.Facts.AsNoTracking().Where(f => f.UnitId == unitId).AsAsyncEnumerable().WithCancellation(cancellationToken))
                 {
-                    written += Flush(current, days);
-                    current = row.UnitId;
-                }
-
-                foreach (var contribution in Contributions.Of(row.ToFact()))
-                {
-                    if (!days.TryGetValue(contribution.Day, out var values))
+                    foreach (var contribution in Contributions.Of(row.ToFact()))
                     {
-                        values = new long[Counters.Count];
-                        days[contribution.Day] = values;
-                    }
+                        if (!days.TryGetValue(contribution.Day, out var values))
+                        {
+                            values = new long[Counters.Count];
+                            days[contribution.Day] = values;
+                        }
 
-                    values[(int)contribution.Counter] += contribution.Change;
+                        values[(int)contribution.Counter] += contribution.Change;
+                    }
                 }
 
-                if (db.ChangeTracker.Entries().Count() >= Batch)
+                var added = days.Count;
+                if (db.Database.IsNpgsql())
+                {
+                    await PendingChangeCopy.WriteAsync(db, days.OrderBy(d => d.Key).Select(d => (unitId, d.Key, d.Value)), cancellationToken);
+                    days.Clear();
+                }
+                else
+                {
+                    Flush(unitId, days);
+                }
+
+                (written, tracked) = (written + added, tracked + added);
+
+                // Counted here, not by asking the change tracker per fact: that walks every tracked row
+                // each time and made a rebuild of millions of facts quadratic.
+                if (tracked >= Batch)
                 {
                     await db.SaveChangesAsync(cancellationToken);
                     db.ChangeTracker.Clear();
+                    tracked = 0;
                 }
             }
 
-            written += Flush(current, days);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             await transaction.CommitAsync(cancellationToken);
@@ -115,13 +131,8 @@ internal sealed class IndexMaintenance(IndexesDbContext db, IUnitDirectory units
         }
     }
 
-    private int Flush(Guid? unit, Dictionary<DateOnly, long[]> days)
+    private void Flush(Guid unitId, Dictionary<DateOnly, long[]> days)
     {
-        if (unit is not { } unitId)
-        {
-            return 0;
-        }
-
         foreach (var (day, values) in days)
         {
             if (values.All(v => v == 0))
@@ -138,9 +149,7 @@ internal sealed class IndexMaintenance(IndexesDbContext db, IUnitDirectory units
             db.PendingChanges.Add(row);
         }
 
-        var count = days.Count;
         days.Clear();
-        return count;
     }
 }
 
