@@ -30,7 +30,9 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
     public async Task<ImportReport> ImportAsync(Func<Stream> open, ImportOptions options, CancellationToken cancellationToken = default)
     {
         var lookups = await LookupsAsync(cancellationToken);
-        if (!options.DryRun && options.BulkCopy && db.Database.IsNpgsql())
+        // The COPY path writes no adjustments: once a period is closed, corrections go through the path that
+        // lists them (a bulk migration of history comes before anyone closes a period).
+        if (!options.DryRun && options.BulkCopy && db.Database.IsNpgsql() && !await db.ClosedPeriods.AnyAsync(cancellationToken))
         {
             return await ImportByCopyAsync(open, options, lookups, cancellationToken);
         }
