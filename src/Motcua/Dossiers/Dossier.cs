@@ -553,8 +553,11 @@ internal sealed class Dossier
     /// <summary>The applicant may add files only while the dossier waits for them.</summary>
     public bool AcceptsApplicantFiles => Status is DossierStatus.Submitted or DossierStatus.IntakeSupplementRequested or DossierStatus.SupplementRequested;
 
-    /// <summary>The applicant rates the service once, after the end of processing.</summary>
-    public void Rate(DateTime now, Rating rating, bool harassment, string? comment)
+    /// <summary>Processing has ended (not by a stop) and the applicant has not rated yet.</summary>
+    public bool AwaitsRating => CompletedAt is not null && Status is not DossierStatus.Stopped && Rating is null;
+
+    /// <summary>The applicant rates the service once, after the end of processing (from the lookup page, or at the counter's kiosk: <paramref name="actor"/> says which).</summary>
+    public void Rate(DateTime now, Rating rating, bool harassment, string? comment, string actor = "applicant")
     {
         if (CompletedAt is null || Status is DossierStatus.Stopped)
         {
@@ -573,7 +576,7 @@ internal sealed class Dossier
 
         Rating = rating;
         RatedHarassment = harassment;
-        Record(now, "applicant", "rate", Status, Status, comment is null ? rating.ToString() : $"{rating}: {comment.Trim()}");
+        Record(now, actor, "rate", Status, Status, string.IsNullOrWhiteSpace(comment) ? rating.ToString() : $"{rating}: {comment.Trim()}");
     }
 
     public bool SecretMatches(string? secret) =>

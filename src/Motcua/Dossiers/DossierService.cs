@@ -104,6 +104,9 @@ internal sealed class DossierService(
         return dossier;
     }
 
+    /// <summary>Saves a rating given at the counter's kiosk (with whatever else the unit of work changed), like any dossier change.</summary>
+    public Task SaveRatingAsync(Dossier dossier, CancellationToken cancellationToken) => SaveAsync(dossier, cancellationToken);
+
     /// <summary>An officer who may see the dossier attaches a scan or the result.</summary>
     public async Task<Files.DossierFile> AttachAsync(string code, Files.FileUpload upload, Files.DossierFileStore store, CancellationToken cancellationToken = default)
     {

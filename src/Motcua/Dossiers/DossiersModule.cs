@@ -7,6 +7,7 @@ using Motcua.Dossiers.Fees;
 using Motcua.Dossiers.Files;
 using Motcua.Dossiers.Forms;
 using Motcua.Dossiers.Inbox;
+using Motcua.Dossiers.Kiosk;
 using Motcua.Dossiers.Lookup;
 using Motcua.Dossiers.Portal;
 
@@ -21,6 +22,7 @@ internal static class DossiersModule
         services.AddScoped<ApplicantNotices>();
         services.AddScoped<DossierInbox>();
         services.AddScoped<DossierForms>();
+        services.AddScoped<Kiosk.KioskRatings>();
         services.AddScoped<Files.DossierFileStore>();
         services.AddOptions<Portal.NationalPortalOptions>().BindConfiguration(Portal.NationalPortalOptions.SectionName);
         services.AddScoped<Portal.PortalSynchroniser>();
@@ -50,6 +52,7 @@ internal static class DossiersModule
         group.MapPublicDossierEndpoints();
         group.MapFormEndpoints();
         group.MapFileEndpoints();
+        group.MapKioskEndpoints();
         api.MapGroup(string.Empty).WithTags("National Public Service Portal").MapPortalIntake();
         return api;
     }

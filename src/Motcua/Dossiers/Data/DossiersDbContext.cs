@@ -36,6 +36,7 @@ internal class DossiersDbContext(DbContextOptions options) : DbContext(options),
             d.Property(x => x.PortalReference).HasMaxLength(100);
             d.HasIndex(x => x.PortalReference).IsUnique();
             d.Ignore(x => x.FromNationalPortal);
+            d.Ignore(x => x.AwaitsRating);
             d.Property(x => x.Status).HasConversion<string>().HasMaxLength(40);
             d.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
             d.Property(x => x.ReturnChannel).HasConversion<string>().HasMaxLength(20);
@@ -114,6 +115,14 @@ internal class DossiersDbContext(DbContextOptions options) : DbContext(options),
             i.Property(x => x.LastError).HasMaxLength(500);
             i.Property(x => x.Version).IsConcurrencyToken();
             i.HasIndex(x => x.AcknowledgedAt);
+        });
+
+        modelBuilder.Entity<Kiosk.KioskInvitation>(k =>
+        {
+            k.ToTable("kiosk_invitations");
+            k.HasKey(x => x.Officer);
+            k.Property(x => x.Officer).HasMaxLength(256);
+            k.Property(x => x.DossierCode).HasMaxLength(60);
         });
 
         modelBuilder.Entity<Portal.PortalSync>(s =>

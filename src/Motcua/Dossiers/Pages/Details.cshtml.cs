@@ -10,7 +10,8 @@ using Motcua.Common.Web;
 namespace Motcua.Dossiers.Pages;
 
 /// <summary>A dossier: its state, documents, history, and the actions the caller's role may take now.</summary>
-internal sealed class DetailsModel(DossierService dossiers, Files.DossierFileStore store, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class DetailsModel(
+    DossierService dossiers, Files.DossierFileStore store, Kiosk.KioskRatings kiosk, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = string.Empty;
@@ -26,6 +27,33 @@ internal sealed class DetailsModel(DossierService dossiers, Files.DossierFileSto
     public IReadOnlyList<Files.DossierFile> Files { get; private set; } = [];
 
     public bool CanAttach => user.IsInRole(Roles.ReceivingOfficer) || user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Leader);
+
+    /// <summary>After the return, the desk may show the dossier on its counter's rating tablet.</summary>
+    public bool CanInviteRating => user.IsInRole(Roles.ReceivingOfficer) && Dossier.ReturnedAt is not null && Dossier.AwaitsRating;
+
+    public async Task<IActionResult> OnPostInviteRatingAsync()
+    {
+        try
+        {
+            await kiosk.InviteAsync(Code, HttpContext.RequestAborted);
+            TempData["Message"] = l["The applicant can now rate the dossier on the tablet at your counter."].Value;
+            return Redirect($"/dossiers/{Code}");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (DossierConflictException exception)
+        {
+            ModelState.AddModelError(string.Empty, exception.Localize(l));
+        }
+
+        return await LoadAsync() ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, string? documentName, bool result)
     {

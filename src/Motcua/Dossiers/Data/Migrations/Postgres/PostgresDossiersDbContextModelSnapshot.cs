@@ -342,6 +342,31 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                     b.ToTable("dossier_files", "dossiers");
                 });
 
+            modelBuilder.Entity("Motcua.Dossiers.Kiosk.KioskInvitation", b =>
+                {
+                    b.Property<string>("Officer")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Officer");
+
+                    b.ToTable("kiosk_invitations", "dossiers");
+                });
+
             modelBuilder.Entity("Motcua.Dossiers.Portal.PortalInbound", b =>
                 {
                     b.Property<string>("Reference")

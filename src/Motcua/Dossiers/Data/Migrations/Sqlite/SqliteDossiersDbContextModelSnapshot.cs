@@ -336,6 +336,31 @@ namespace Motcua.Dossiers.Data.Migrations.Sqlite
                     b.ToTable("dossier_files", (string)null);
                 });
 
+            modelBuilder.Entity("Motcua.Dossiers.Kiosk.KioskInvitation", b =>
+                {
+                    b.Property<string>("Officer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Officer");
+
+                    b.ToTable("kiosk_invitations", (string)null);
+                });
+
             modelBuilder.Entity("Motcua.Dossiers.Portal.PortalInbound", b =>
                 {
                     b.Property<string>("Reference")

@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Motcua.Dossiers.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class OneStopKiosk : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "kiosk_invitations",
+                schema: "dossiers",
+                columns: table => new
+                {
+                    Officer = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    InvitedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kiosk_invitations", x => x.Officer);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "kiosk_invitations",
+                schema: "dossiers");
+        }
+    }
+}
