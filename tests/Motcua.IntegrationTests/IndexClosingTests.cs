@@ -395,18 +395,18 @@ public abstract class IndexClosingTests<THost>(THost host) : IClassFixture<THost
 }
 
 /// <summary>The application with a fake clock (Monday 3 March 2025, 09:00 in Vietnam), which one test moves forward.</summary>
-public sealed class ClockedSqliteHost : SqliteHost
+public sealed class IndexClockedSqliteHost : SqliteHost
 {
     protected override void ReplaceServices(IServiceCollection services) =>
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 2, 0, 0, TimeSpan.Zero)));
 }
 
-public sealed class ClockedPostgresHost : PostgresHost
+public sealed class IndexClockedPostgresHost : PostgresHost
 {
     protected override void ReplaceServices(IServiceCollection services) =>
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 2, 0, 0, TimeSpan.Zero)));
 }
 
-public sealed class IndexClosingOnSqlite(ClockedSqliteHost host) : IndexClosingTests<ClockedSqliteHost>(host);
+public sealed class IndexClosingOnSqlite(IndexClockedSqliteHost host) : IndexClosingTests<IndexClockedSqliteHost>(host);
 
-public sealed class IndexClosingOnPostgres(ClockedPostgresHost host) : IndexClosingTests<ClockedPostgresHost>(host);
+public sealed class IndexClosingOnPostgres(IndexClockedPostgresHost host) : IndexClosingTests<IndexClockedPostgresHost>(host);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Motcua.Access.Contracts;
 using Motcua.Indexes;
@@ -312,13 +313,15 @@ public abstract class IndexesTests<THost>(THost host) : IClassFixture<THost>
                 fact = fact with { DocumentsDigitised = random.Next(fact.DocumentsTotal + 1), DocumentsReused = random.Next(fact.DocumentsTotal + 1) };
             }
 
-            await host.WithServiceAsync<Indexes.Data.IndexesDbContext, object?>(async db =>
+            await using (var scope = host.App.Services.CreateAsyncScope())
             {
+                var db = scope.ServiceProvider.GetRequiredService<Indexes.Data.IndexesDbContext>();
+                var directory = scope.ServiceProvider.GetRequiredService<IUnitDirectory>();
                 await using var transaction = await db.Database.BeginTransactionAsync();
-                await IndexFeed.ApplyAsync(db, code, fact, keepSynced: false, TimeProvider.System, default);
+                await IndexFeed.ApplyAsync(db, directory, code, fact, keepSynced: false, new IndexChange("test", null), TimeProvider.System, default);
                 await transaction.CommitAsync();
-                return null;
-            });
+            }
+
             if (fact is null)
             {
                 current.Remove(code);

@@ -105,7 +105,9 @@ internal sealed class DossierService(
     }
 
     /// <summary>Saves a rating given at the counter's kiosk (with whatever else the unit of work changed), like any dossier change.</summary>
-    public Task SaveRatingAsync(Dossier dossier, CancellationToken cancellationToken) => SaveAsync(dossier, cancellationToken);
+    /// The rating is the only change, so the fact before it is the fact without the rating.
+    public Task SaveRatingAsync(Dossier dossier, CancellationToken cancellationToken) =>
+        SaveAsync(dossier, DossierFacts.Of(dossier) is { } fact ? fact with { Rating = null, RatedHarassment = false } : null, cancellationToken);
 
     /// <summary>An officer who may see the dossier attaches a scan or the result.</summary>
     public async Task<Files.DossierFile> AttachAsync(string code, Files.FileUpload upload, Files.DossierFileStore store, CancellationToken cancellationToken = default)
