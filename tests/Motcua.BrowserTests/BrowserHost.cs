@@ -69,6 +69,31 @@ public abstract class BrowserHostBase : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Moves the application's clock forward, when needed, to 09:00 of the next working day (Vietnam time),
+    /// so that a dossier received now is received today: one received on a weekend, a holiday or after
+    /// office hours is deemed received at the next opening, after "today" on a month-to-date dashboard.
+    /// Earlier tests of the collection may have moved the clock onto a Sunday; CI runs at any hour.
+    /// </summary>
+    public async Task MoveToOfficeHoursAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var workingTime = scope.ServiceProvider.GetRequiredService<Motcua.Calendar.Contracts.IWorkingTime>();
+        var now = Motcua.Common.VietnamTime.Now(Clock);
+        if (now.Hour is >= 8 and < 16 && await workingTime.IsWorkingDayAsync(null, DateOnly.FromDateTime(now)))
+        {
+            return;
+        }
+
+        var day = DateOnly.FromDateTime(now).AddDays(1);
+        while (!await workingTime.IsWorkingDayAsync(null, day))
+        {
+            day = day.AddDays(1);
+        }
+
+        Clock.Advance(day.ToDateTime(new TimeOnly(9, 0)) - now);
+    }
+
     public const string StaffPassword = "Mot-cua-2026!";
 
     private readonly SemaphoreSlim _seedGate = new(1, 1);

@@ -10,6 +10,7 @@ public sealed class DashboardTests(BrowserHost host)
     public async Task A_leader_opens_the_dashboard_drills_into_a_number_and_downloads_its_dossiers()
     {
         await host.SeedOneStopAsync();
+        await host.MoveToOfficeHoursAsync();
 
         // A dossier received at the desk today.
         var desk = await host.SignedInAsAsync("tiepnhan");
