@@ -12,8 +12,6 @@ namespace Motcua.Indexes;
 /// </summary>
 internal sealed class IndexMaintenance(IndexesDbContext db, IUnitDirectory units, ILogger<IndexMaintenance> logger)
 {
-    private const int Batch = 5_000;
-
     /// <summary>Folds pending changes; first learns the scopes of units it has not seen (a new unit).</summary>
     public async Task<int> FoldAsync(CancellationToken cancellationToken = default)
     {
@@ -62,7 +60,7 @@ internal sealed class IndexMaintenance(IndexesDbContext db, IUnitDirectory units
     }
 
     /// <summary>
-    /// Throws the counters away and recounts every fact, one unit at a time (bounded memory), then folds.
+    /// Throws the counters away and recounts every fact, one unit at a time, then folds.
     /// Writers keep appending changes meanwhile; those made after the facts were read are kept.
     /// </summary>
     public async Task RebuildAsync(CancellationToken cancellationToken = default)
@@ -71,18 +69,16 @@ internal sealed class IndexMaintenance(IndexesDbContext db, IUnitDirectory units
         {
             await db.CounterRows.ExecuteDeleteAsync(cancellationToken);
             await db.PendingChanges.ExecuteDeleteAsync(cancellationToken);
-            Guid? current = null;
             var days = new Dictionary<DateOnly, long[]>();
             var written = 0;
-            await foreach (var row in db.Facts.AsNoTracking().OrderBy(f => f.UnitId).AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                if (current != row.UnitId)
-                {
-                    written += Flush(current, days);
-                    current = row.UnitId;
-                }
 
-                foreach (var contribution in Contributions.Of(row.ToFact()))
+            // One unit at a time, read whole before writing: PostgreSQL cannot write on a connection while a
+            // reader is still open on it, and memory stays bounded by the largest unit.
+            var unitIds = await db.Facts.Select(f => f.UnitId).Distinct().ToListAsync(cancellationToken);
+            foreach (var unitId in unitIds)
+            {
+                var facts = await db.Facts.AsNoTracking().Where(f => f.UnitId == unitId).ToListAsync(cancellationToken);
+                foreach (var contribution in facts.SelectMany(f => Contributions.Of(f.ToFact())))
                 {
                     if (!days.TryGetValue(contribution.Day, out var values))
                     {
@@ -93,16 +89,11 @@ internal sealed class IndexMaintenance(IndexesDbContext db, IUnitDirectory units
                     values[(int)contribution.Counter] += contribution.Change;
                 }
 
-                if (db.ChangeTracker.Entries().Count() >= Batch)
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    db.ChangeTracker.Clear();
-                }
+                written += Flush(unitId, days);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
             }
 
-            written += Flush(current, days);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             await transaction.CommitAsync(cancellationToken);
             if (logger.IsEnabled(LogLevel.Information))
             {
