@@ -381,7 +381,8 @@ internal static class ScaleBench
         // A scope per query, as a request has: a pooled context and a pooled connection.
         await using var request = services.CreateAsyncScope();
         var db = request.ServiceProvider.GetRequiredService<IndexesDbContext>();
-        return IndicatorFormulas.Compute(await IndexSql.SumAsync(db, scope, from, to, CancellationToken.None));
+        var members = await request.ServiceProvider.GetRequiredService<IUnitDirectory>().GetScopeAsync(scope, CancellationToken.None);
+        return IndicatorFormulas.Compute(await IndexSql.SumAsync(db, scope, members, from, to, CancellationToken.None));
     }
 
     private static async Task<IReadOnlyList<IndicatorValue>> ServiceIndexAsync(IServiceProvider services, string unitCode, DateOnly from, DateOnly to)
