@@ -182,6 +182,38 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Desks_receiving_at_the_same_moment_get_consecutive_codes_and_a_refused_receipt_takes_none()
+    {
+        await SeedAsync();
+        var desks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => host.SignedInClientAsync("desk.k1", Password)));
+        static object Dossier(bool complete) => new
+        {
+            procedureCode = "1.001193",
+            variantCode = "01",
+            applicant = new { name = "Lê Văn Đồng" },
+            documents = complete
+                ? new[] { new { name = "Tờ khai đăng ký khai sinh", provided = true }, new { name = "Giấy chứng sinh", provided = true } }
+                : new[] { new { name = "Tờ khai đăng ký khai sinh", provided = true } },
+            receive = true,
+        };
+        static async Task<int> NumberAsync(HttpResponseMessage response)
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var code = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+            return int.Parse(code[^4..], CultureInfo.InvariantCulture);
+        }
+
+        var received = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => desks[i % desks.Length].PostAsJsonAsync("/api/v1/dossiers", Dossier(complete: true))));
+        var numbers = (await Task.WhenAll(received.Select(NumberAsync))).Order().ToList();
+        var refused = await desks[0].PostAsJsonAsync("/api/v1/dossiers", Dossier(complete: false));
+        var next = await NumberAsync(await desks[0].PostAsJsonAsync("/api/v1/dossiers", Dossier(complete: true)));
+
+        Assert.Equal(Enumerable.Range(numbers[0], 8), numbers);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(numbers[^1] + 1, next);
+    }
+
+    [Fact]
     public async Task Incomplete_dossiers_are_not_received_and_other_units_do_not_see_them()
     {
         await SeedAsync();

@@ -13,7 +13,7 @@ internal static class CalendarModule
     {
         services.AddAreaDbContext<CalendarDbContext, SqliteCalendarDbContext, PostgresCalendarDbContext>(provider, connectionString);
         services.AddSingleton<WorkingCalendars>();
-        services.AddSingleton<IWorkingTime, WorkingTime>();
+        services.AddScoped<IWorkingTime, WorkingTime>();
         services.AddScoped<CalendarAdministration>();
         services.AddScoped<OverrideImporter>();
         return services;

@@ -19,16 +19,28 @@ internal sealed class WorkingCalendars(IServiceScopeFactory scopes, IUnitDirecto
 {
     private readonly ConcurrentDictionary<(Guid? UnitId, DateOnly HoursOn), (long Revision, WorkingCalendar Calendar)> _cache = new();
 
-    public async Task<(WorkingCalendar Calendar, long Revision)> GetAsync(Guid? unitId, DateOnly hoursOn, CancellationToken cancellationToken = default)
+    public async Task<(WorkingCalendar Calendar, long Revision)> GetAsync(Guid? unitId, DateOnly hoursOn, CancellationToken cancellationToken = default) =>
+        await GetAsync(unitId, hoursOn, await RevisionAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The calendar's current revision: every change anywhere creates a new one.</summary>
+    public async Task<long> RevisionAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CalendarDbContext>();
-        var revision = await db.Revisions.MaxAsync(r => (long?)r.Number, cancellationToken) ?? 0;
+        return await db.Revisions.MaxAsync(r => (long?)r.Number, cancellationToken) ?? 0;
+    }
+
+    /// <summary>The calendar as of <paramref name="revision"/>, read by <see cref="RevisionAsync"/>.</summary>
+    public async Task<(WorkingCalendar Calendar, long Revision)> GetAsync(Guid? unitId, DateOnly hoursOn, long revision, CancellationToken cancellationToken = default)
+    {
         var key = (unitId, hoursOn);
         if (_cache.TryGetValue(key, out var cached) && cached.Revision == revision)
         {
             return (cached.Calendar, revision);
         }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CalendarDbContext>();
 
         // Nearest last: national entries, then the province, …, then the unit itself.
         var chain = new List<Guid?> { null };
@@ -63,24 +75,30 @@ internal sealed class WorkingCalendars(IServiceScopeFactory scopes, IUnitDirecto
     }
 }
 
-/// <summary>The <see cref="IWorkingTime"/> other areas use.</summary>
+/// <summary>
+/// The <see cref="IWorkingTime"/> other areas use. Scoped: a request that computes several deadlines (a
+/// receipt computes the clock's start, then the appointment from it) reads the calendar revision once, so
+/// it pays one query instead of one per deadline, and all its deadlines come from the same revision.
+/// </summary>
 internal sealed class WorkingTime(WorkingCalendars calendars) : IWorkingTime
 {
+    private long? _revision;
+
     public async Task<Deadline> AddWorkingDaysAsync(Guid? unitId, DateTime from, decimal workingDays, CancellationToken cancellationToken = default)
     {
-        var (calendar, revision) = await calendars.GetAsync(unitId, DateOnly.FromDateTime(from), cancellationToken);
+        var (calendar, revision) = await CalendarAsync(unitId, DateOnly.FromDateTime(from), cancellationToken);
         return ToDeadline(calendar.AddWorkingDays(from, workingDays), revision);
     }
 
     public async Task<Deadline> AddCalendarDaysAsync(Guid? unitId, DateTime from, int days, CancellationToken cancellationToken = default)
     {
-        var (calendar, revision) = await calendars.GetAsync(unitId, DateOnly.FromDateTime(from), cancellationToken);
+        var (calendar, revision) = await CalendarAsync(unitId, DateOnly.FromDateTime(from), cancellationToken);
         return ToDeadline(calendar.AddCalendarDays(from, days), revision);
     }
 
     public async Task<Deadline> ResumeAsync(Guid? unitId, DateTime pausedAt, DateTime dueAt, DateTime resumedAt, bool countsWorkingDays, CancellationToken cancellationToken = default)
     {
-        var (calendar, revision) = await calendars.GetAsync(unitId, DateOnly.FromDateTime(resumedAt), cancellationToken);
+        var (calendar, revision) = await CalendarAsync(unitId, DateOnly.FromDateTime(resumedAt), cancellationToken);
         if (countsWorkingDays)
         {
             return ToDeadline(calendar.AddWorkingMinutes(resumedAt, calendar.WorkingMinutesBetween(pausedAt, dueAt)), revision);
@@ -94,8 +112,14 @@ internal sealed class WorkingTime(WorkingCalendars calendars) : IWorkingTime
 
     public async Task<bool> IsWorkingDayAsync(Guid? unitId, DateOnly date, CancellationToken cancellationToken = default)
     {
-        var (calendar, _) = await calendars.GetAsync(unitId, date, cancellationToken);
+        var (calendar, _) = await CalendarAsync(unitId, date, cancellationToken);
         return calendar.IsWorkingDay(date);
+    }
+
+    private async Task<(WorkingCalendar Calendar, long Revision)> CalendarAsync(Guid? unitId, DateOnly hoursOn, CancellationToken cancellationToken)
+    {
+        _revision ??= await calendars.RevisionAsync(cancellationToken);
+        return await calendars.GetAsync(unitId, hoursOn, _revision.Value, cancellationToken);
     }
 
     private static Deadline ToDeadline(DueResult result, long revision) =>

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Motcua.Access.Contracts;
 using Motcua.Calendar.Contracts;
@@ -29,6 +32,9 @@ internal sealed record ActionInput(
     bool Online = false,
     IReadOnlyList<ProvidedDocument>? Documents = null,
     int? ExpectedVersion = null);
+
+/// <summary>When the legal clock starts and the appointment given at receipt, with the calendar revision used.</summary>
+internal sealed record Appointment(DateTime Start, DateTime Due, long CalendarRevision);
 
 /// <summary>
 /// Intake and every action on a dossier: checks the caller's role and unit scope, lets the dossier apply
@@ -289,28 +295,44 @@ internal sealed class DossierService(
         var snapshot = await catalogue.FindForUnitAsync(competent.Id, request.ProcedureCode.Trim(), request.VariantCode, cancellationToken)
             ?? throw new DomainException("procedureCode", "Unit {0} does not handle procedure {1} (or the variant is missing).", competent.Code, request.ProcedureCode);
         var now = VietnamTime.Now(time);
+        // The appointment is computed before the number is taken, so that the day's counter stays locked only
+        // while the dossier is inserted.
+        var appointment = request.Receive ? await AppointmentAsync(competent.Id, snapshot.ProcessingTime, snapshot.CountsWorkingDays, now, cancellationToken) : null;
+
+        // The number and the dossier are one transaction: each number is used once, and a dossier that is
+        // not saved (a rule says no, the database fails) gives its number back.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var code = await DossierCodes.NextAsync(db, competent, DateOnly.FromDateTime(now), cancellationToken);
         var dossier = Dossier.Submit(new DossierSubmission(competent.Id, receivingUnitId, snapshot, request.Applicant, request.Channel, request.Documents), code, now, actor);
-        if (request.Receive)
+        if (appointment is { } due)
         {
-            await ReceiveAsync(dossier, now, actor, cancellationToken);
+            dossier.Receive(now, due.Start, due.Due, due.CalendarRevision, actor);
         }
 
         db.Dossiers.Add(dossier);
         db.Events.AddRange(dossier.NewEvents);
-        await CommitAsync(dossier, null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await FeedIndexesAsync(dossier, DossierFacts.Of(dossier), transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await notices.AfterAsync(dossier, dossier.TakeNewEvents(), cancellationToken);
         return dossier;
     }
 
     private async Task ReceiveAsync(Dossier dossier, DateTime now, string actor, CancellationToken cancellationToken)
     {
+        var appointment = await AppointmentAsync(dossier.UnitId, dossier.ProcessingTime, dossier.CountsWorkingDays, now, cancellationToken);
+        dossier.Receive(now, appointment.Start, appointment.Due, appointment.CalendarRevision, actor);
+    }
+
+    /// <summary>When the clock starts for a dossier received now, and the appointment for its processing time.</summary>
+    private async Task<Appointment> AppointmentAsync(Guid unitId, decimal processingTime, bool countsWorkingDays, DateTime now, CancellationToken cancellationToken)
+    {
         // Online submissions outside office hours are received at the next opening: adding zero time normalises.
-        var start = await clock.AddWorkingDaysAsync(dossier.UnitId, now, 0, cancellationToken);
-        var due = dossier.CountsWorkingDays
-            ? await clock.AddWorkingDaysAsync(dossier.UnitId, start.DueAt, dossier.ProcessingTime, cancellationToken)
-            : await clock.AddCalendarDaysAsync(dossier.UnitId, start.DueAt, (int)dossier.ProcessingTime, cancellationToken);
-        dossier.Receive(now, start.DueAt, due.DueAt, due.CalendarRevision, actor);
+        var start = await clock.AddWorkingDaysAsync(unitId, now, 0, cancellationToken);
+        var due = countsWorkingDays
+            ? await clock.AddWorkingDaysAsync(unitId, start.DueAt, processingTime, cancellationToken)
+            : await clock.AddCalendarDaysAsync(unitId, start.DueAt, (int)processingTime, cancellationToken);
+        return new Appointment(start.DueAt, due.DueAt, due.CalendarRevision);
     }
 
     /// <param name="before">The dossier's index fact before the change, to skip the indexes when it did not change.</param>
@@ -345,9 +367,15 @@ internal sealed class DossierService(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await FeedIndexesAsync(dossier, after, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The index counters change in the dossier's own transaction, with who did it and why.</summary>
+    private async Task FeedIndexesAsync(Dossier dossier, DossierFact? after, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
         var last = dossier.NewEvents.Count > 0 ? dossier.NewEvents[^1] : null;
         await indexes.RecordAsync(dossier.Code, after, transaction.GetDbTransaction(), new IndexChange(last?.Actor ?? user.Actor, last is null ? null : "action:" + last.Action), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<bool> SameProvinceAsync(UnitSummary a, UnitSummary b, CancellationToken cancellationToken)
@@ -381,31 +409,29 @@ internal sealed class DossierService(
 /// <summary>The dossier codes of a unit.</summary>
 internal static class DossierCodes
 {
-    /// <summary>Unit code, date and a daily sequence: e.g. 21550-260303-0007. Retries when two desks take a number at once.</summary>
+    private static readonly ConcurrentDictionary<string, string> CounterStatements = new();
+
+    /// <summary>
+    /// Unit code, date and a daily sequence: e.g. 21550-260303-0007. One statement creates or increments the
+    /// day's counter and returns it. Called inside the caller's transaction, the counter's row stays locked
+    /// until the dossier is committed, so desks receiving at the same moment queue on it instead of colliding
+    /// and retrying, and a dossier that is not saved gives its number back.
+    /// </summary>
     public static async Task<string> NextAsync(DossiersDbContext db, UnitSummary unit, DateOnly day, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var counter = await db.Counters.FirstOrDefaultAsync(c => c.UnitId == unit.Id && c.Day == day, cancellationToken);
-            if (counter is null)
-            {
-                counter = new DossierCounter { UnitId = unit.Id, Day = day, Last = 1 };
-                db.Counters.Add(counter);
-            }
-            else
-            {
-                counter.Last++;
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unit.Code}-{day:yyMMdd}-{counter.Last:D4}");
-            }
-            catch (DbUpdateException) when (attempt < 10)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+        var last = (await db.Database.SqlQueryRaw<int>(CounterSql(db), unit.Id, day).ToListAsync(cancellationToken))[0];
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unit.Code}-{day:yyMMdd}-{last:D4}");
     }
+
+    /// <summary>The upsert of the day's counter, with the table and column names of the context's model (PostgreSQL and SQLite alike).</summary>
+    private static string CounterSql(DossiersDbContext db) => CounterStatements.GetOrAdd(db.Database.ProviderName ?? string.Empty, _ =>
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var counter = db.Model.FindEntityType(typeof(DossierCounter))!;
+        var table = StoreObjectIdentifier.Table(counter.GetTableName()!, counter.GetSchema());
+        string Column(string property) => sql.DelimitIdentifier(counter.FindProperty(property)!.GetColumnName(table)!);
+        var (unitId, dayColumn, last) = (Column(nameof(DossierCounter.UnitId)), Column(nameof(DossierCounter.Day)), Column(nameof(DossierCounter.Last)));
+        return $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} AS c ({unitId}, {dayColumn}, {last}) VALUES ({{0}}, {{1}}, 1) "
+            + $"ON CONFLICT ({unitId}, {dayColumn}) DO UPDATE SET {last} = c.{last} + 1 RETURNING {last} AS \"Value\"";
+    });
 }

@@ -14,7 +14,9 @@ internal sealed class ProcedureCatalogue(ProceduresDbContext db, IUnitDirectory 
 {
     public async Task<ProcedureSnapshot?> FindForUnitAsync(Guid unitId, string procedureCode, string? variantCode, CancellationToken cancellationToken = default)
     {
-        var procedure = await db.Procedures.AsSplitQuery().AsNoTracking().FirstOrDefaultAsync(p => p.Code == procedureCode, cancellationToken);
+        // One procedure with its few variants and documents: a single query (a join) is one round trip where
+        // the split query of the listings would take three, on every dossier received.
+        var procedure = await db.Procedures.AsSingleQuery().AsNoTracking().FirstOrDefaultAsync(p => p.Code == procedureCode, cancellationToken);
         if (procedure is null)
         {
             return null;

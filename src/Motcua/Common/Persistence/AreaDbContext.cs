@@ -24,7 +24,7 @@ internal static class AreaDbContextOptions
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(historyTable, TArea.Area));
+                options.UseNpgsql(PostgresConnections.Tune(connectionString), npgsql => npgsql.MigrationsHistoryTable(historyTable, TArea.Area));
                 break;
             default:
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(historyTable));

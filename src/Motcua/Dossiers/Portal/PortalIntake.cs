@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Motcua.Common;
@@ -219,15 +220,14 @@ internal sealed class PortalIntake(
     {
         var now = VietnamTime.Now(time);
         var saved = new List<Files.DossierFile>();
+        IDbContextTransaction? transaction = null;
         try
         {
             var (unit, snapshot, files) = await CheckAsync(submission, cancellationToken);
+
+            // The number and the dossier in one transaction: a dossier that is not saved gives its number back.
+            transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var code = await DossierCodes.NextAsync(db, unit, DateOnly.FromDateTime(now), cancellationToken);
-            if (record is not null && db.Entry(record).State == EntityState.Detached)
-            {
-                // Taking a code clears the change tracker when two desks collide on a number.
-                db.Attach(record);
-            }
 
             var a = submission.Applicant;
             var dossier = Dossier.Submit(
@@ -251,6 +251,7 @@ internal sealed class PortalIntake(
             db.Dossiers.Add(dossier);
             db.Events.AddRange(dossier.NewEvents);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             saved.Clear();
             await notices.AfterAsync(dossier, dossier.TakeNewEvents(), cancellationToken);
             if (logger.IsEnabled(LogLevel.Information))
@@ -264,12 +265,26 @@ internal sealed class PortalIntake(
         catch (DomainException exception)
         {
             Discard(saved);
+            if (transaction is not null)
+            {
+                // Rolled back before the refusal is recorded, which must be kept.
+                await transaction.DisposeAsync();
+                transaction = null;
+            }
+
             return await RefuseAsync(submission, record, exception, now, cancellationToken);
         }
         catch
         {
             Discard(saved);
             throw;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
         }
     }
 
