@@ -240,6 +240,25 @@ public abstract class IndexClosingTests<THost>(THost host) : IClassFixture<THost
         Assert.Contains(adjustment.GetProperty("shifts").EnumerateArray(), s => s.GetProperty("indicator").GetString() == "received");
         var live = published.GetProperty("live").GetProperty("differences").EnumerateArray().Single(d => d.GetProperty("indicator").GetString() == "received");
         Assert.Equal(0, live.GetProperty("live").GetDouble());
+
+        // The page of the period's adjustments shows the same correction, in Vietnamese, to a leader above it.
+        var periodId = (await close.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var page = await leader.GetAsync($"/indexes/closing/periods/{periodId}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("Điều chỉnh sau khóa kỳ", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/dossiers/{code}\"", html, StringComparison.Ordinal);
+        Assert.Contains("cp.leader1", html, StringComparison.Ordinal);
+        Assert.Contains("Hủy hồ sơ", html, StringComparison.Ordinal);
+        Assert.Contains("Hồ sơ tiếp nhận: thuộc tử số → không được tính", html, StringComparison.Ordinal);
+        var closingPage = WebUtility.HtmlDecode(await (await leader.GetAsync("/indexes/closing?unit=CX1&year=2025")).Content.ReadAsStringAsync());
+        Assert.Contains($"href=\"/indexes/closing/periods/{periodId}\"", closingPage, StringComparison.Ordinal);
+
+        // Another period id, or one outside the caller's units, is not found.
+        Assert.Equal(HttpStatusCode.NotFound, (await leader.GetAsync($"/indexes/closing/periods/{Guid.NewGuid()}")).StatusCode);
+        await host.CreateUserAsync("cp.leader2", Password, "CX2", Roles.Leader);
+        var otherWard = await host.SignedInClientAsync("cp.leader2", Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherWard.GetAsync($"/indexes/closing/periods/{periodId}")).StatusCode);
     }
 
     [Fact]

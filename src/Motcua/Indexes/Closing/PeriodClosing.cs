@@ -160,6 +160,20 @@ internal sealed class PeriodClosing(IndexesDbContext db, ServiceIndexService ind
         return list;
     }
 
+    /// <summary>One closed period the caller may see, with its number of adjustments.</summary>
+    public async Task<ClosedPeriodSummary> SummaryOfAsync(Guid periodId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.ClosedPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, cancellationToken);
+        var scope = await user.GetScopeAsync(cancellationToken);
+        if (row is null || !scope.Contains(row.UnitId))
+        {
+            throw new NotFoundException();
+        }
+
+        var count = await db.Adjustments.AsNoTracking().CountAsync(a => a.ClosedPeriodId == periodId, cancellationToken);
+        return Summary(row, await units.FindAsync(row.UnitId, cancellationToken), Published(row), count);
+    }
+
     /// <summary>The adjustments of one closed period the caller may see.</summary>
     public async Task<IReadOnlyList<AdjustmentView>> AdjustmentsOfAsync(Guid periodId, CancellationToken cancellationToken = default)
     {
