@@ -113,8 +113,8 @@ internal static partial class PlanTextParser
     }
 
     /// <summary>
-    /// One entry a paragraph. A line starting with a small letter continues the one before: page
-    /// breaks in copied text split sentences ("bảo đảm an" / "toàn thực phẩm").
+    /// One entry a paragraph. A line starting with a small letter (other than "a) …") continues the
+    /// one before: page breaks in copied text split sentences ("bảo đảm an" / "toàn thực phẩm").
     /// </summary>
     private static List<Paragraph> Paragraphs(string text)
     {
@@ -128,7 +128,7 @@ internal static partial class PlanTextParser
                 continue;
             }
 
-            if (result.Count > 0 && char.IsLower(plain[0]))
+            if (result.Count > 0 && char.IsLower(plain[0]) && !BulletRegex().IsMatch(plain))
             {
                 var previous = result[^1];
                 result[^1] = new Paragraph(previous.Marked + " " + marked, PlanText.Unmark(previous.Marked + " " + marked));
@@ -262,7 +262,8 @@ internal static partial class PlanTextParser
 
         var lines = new List<string>();
         var first = PurposeRegex().Match(paragraphs[start].Plain);
-        if (first.Success && first.Groups["rest"].Value.Length > 0 && !first.Groups["rest"].Value.StartsWith("YÊU CẦU", StringComparison.Ordinal))
+        // "1. Mục đích: Nhằm …" carries text on the heading's line; "I. MỤC ĐÍCH, YÊU CẦU" does not.
+        if (NumberedRegex().IsMatch(paragraphs[start].Plain) && first.Success && first.Groups["rest"].Value.Length > 0)
         {
             lines.Add(first.Groups["rest"].Value);
         }
