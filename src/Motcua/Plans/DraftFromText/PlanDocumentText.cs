@@ -24,7 +24,7 @@ internal static class PlanDocumentText
             docx.CopyTo(copy);
             copy.Position = 0;
             using var document = WordprocessingDocument.Open(copy, false);
-            var body = document.MainDocumentPart?.Document?.Body ?? throw NotADocx();
+            var body = document.MainDocumentPart?.Document?.Body ?? throw new DomainException("file", "The file is not a Word document (.docx).");
             var numbering = new ListNumbering(document.MainDocumentPart.NumberingDefinitionsPart?.Numbering);
             var text = new StringBuilder();
             foreach (var paragraph in body.Descendants<Paragraph>())
@@ -45,8 +45,6 @@ internal static class PlanDocumentText
             throw new DomainException("file", "The file is not a Word document (.docx).");
         }
     }
-
-    private static DomainException NotADocx() => new("file", "The file is not a Word document (.docx).");
 
     /// <summary>The paragraph's text with consecutive bold runs wrapped in ** (spaces kept outside the marks).</summary>
     private static string ParagraphText(Paragraph paragraph)
