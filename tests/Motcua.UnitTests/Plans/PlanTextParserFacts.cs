@@ -17,6 +17,11 @@ public sealed class PlanTextParserFacts
     [InlineData("Hoàn thành trong tháng 6/2024.", "month 2024-06", "Hoàn thành trong tháng 6/2024")]
     [InlineData("trong tháng 6 năm 2024", "month 2024-06", "trong tháng 6 năm 2024")]
     [InlineData("trong tháng 11", "month 2024-11", "trong tháng 11")]
+    // A quarter or a year is drafted as its last month: due on the last working day of the period.
+    [InlineData("hoàn thành trong quý II/2024", "month 2024-06", "hoàn thành trong quý II/2024")]
+    [InlineData("trong quý 3 năm 2024", "month 2024-09", "trong quý 3 năm 2024")]
+    [InlineData("xong trong năm 2024", "month 2024-12", "xong trong năm 2024")]
+    [InlineData("các chỉ tiêu đề ra trong năm 2024", "none", null)]
     [InlineData("Báo cáo kết quả về UBND huyện vào thứ 6 hàng tuần.", "weekly Friday", "vào thứ 6 hàng tuần")]
     [InlineData("gửi báo cáo thứ Sáu hằng tuần", "weekly Friday", "thứ Sáu hằng tuần")]
     [InlineData("họp giao ban thứ Hai hàng tuần", "weekly Monday", "thứ Hai hàng tuần")]
@@ -38,6 +43,21 @@ public sealed class PlanTextParserFacts
 
         Assert.Equal(expected, Describe(deadline));
         Assert.Equal(words, deadline?.Text);
+    }
+
+    [Theory]
+    [InlineData("Hoàn thành trong tháng 6/2024", "month 2024-06")]
+    [InlineData("Tháng 6/2024", "month 2024-06")]
+    [InlineData("Quý III/2024", "month 2024-09")]
+    [InlineData("Năm 2024", "month 2024-12")]
+    [InlineData("Thường xuyên", "continuous")]
+    [InlineData("Theo chỉ đạo của UBND tỉnh", "none")]
+    public void A_time_label_keeps_its_whole_value_as_the_words(string value, string expected)
+    {
+        var deadline = DeadlinePhrases.FromLabelValue(value, 2024);
+
+        Assert.Equal(expected, Describe(deadline));
+        Assert.Equal(expected == "none" ? null : value, deadline?.Text);
     }
 
     [Fact]

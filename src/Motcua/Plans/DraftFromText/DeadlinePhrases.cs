@@ -27,6 +27,14 @@ internal static partial class DeadlinePhrases
     [GeneratedRegex(@"(?:(?:hoàn thành|xong)\s+)?trong\s+tháng\s+(?<m>\d{1,2})(?:\s*(?:/|năm)\s*(?<y>\d{4}))?(?![/.\-]?\d)", Options)]
     private static partial Regex MonthRegex();
 
+    // "trong quý II/2024" is due with the quarter's last month; "hoàn thành trong năm 2024" with December.
+    // The year form needs "hoàn thành"/"xong": "trong năm 2024" alone is too common in ordinary sentences.
+    [GeneratedRegex(@"(?:(?:hoàn thành|xong)\s+)?trong\s+quý\s+(?<q>IV|I{1,3}|[1-4])(?![\p{L}\d])(?:\s*(?:/|năm)\s*(?<y>\d{4}))?", Options)]
+    private static partial Regex QuarterRegex();
+
+    [GeneratedRegex(@"(?:hoàn thành|xong)\s+trong\s+năm\s+(?<y>\d{4})", Options)]
+    private static partial Regex InYearRegex();
+
     private const string Weekday = @"(?:[2-7]|hai|ba|tư|năm|sáu|bảy)";
 
     [GeneratedRegex(@"(?:vào\s+)?(?:các\s+)?(?:ngày\s+)?(?<days>(?:thứ\s+" + Weekday + @"|chủ nhật)(?:\s*(?:,|và|hoặc)\s*(?:thứ\s+" + Weekday + @"|chủ nhật))*)\s+(?:hàng|hằng)\s+tuần", Options)]
@@ -67,12 +75,12 @@ internal static partial class DeadlinePhrases
 
     /// <summary>
     /// The value of a "Thời gian thực hiện: …" line: its deadline with the whole value as the text
-    /// ("Hoàn thành trong tháng 6/2024"), so the officer sees the plan's exact words. A bare month
-    /// ("Tháng 6/2024") counts as "trong tháng".
+    /// ("Hoàn thành trong tháng 6/2024"), so the officer sees the plan's exact words. A bare month,
+    /// quarter or year ("Tháng 6/2024", "Quý III/2024", "Năm 2024") counts as "trong …".
     /// </summary>
     public static TaskDeadline? FromLabelValue(string value, int? planYear)
     {
-        var found = Find(value, planYear) ?? Find("trong " + value, planYear);
+        var found = Find(value, planYear) ?? Find("trong " + value, planYear) ?? Find("hoàn thành trong " + value, planYear);
         return found is null ? null : found with { Text = value };
     }
 
@@ -94,6 +102,25 @@ internal static partial class DeadlinePhrases
             if (month is >= 1 and <= 12 && year is >= 1900 and <= 2999)
             {
                 all.Add(new Candidate(m.Index, m.Index + m.Length, TaskDeadline.InMonth(year.Value, month, Clean(m.Value))));
+            }
+        }
+
+        foreach (Match m in QuarterRegex().Matches(text))
+        {
+            var quarter = m.Groups["q"].Value.ToUpperInvariant() switch { "I" or "1" => 1, "II" or "2" => 2, "III" or "3" => 3, _ => 4 };
+            var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : planYear;
+            if (year is >= 1900 and <= 2999)
+            {
+                all.Add(new Candidate(m.Index, m.Index + m.Length, TaskDeadline.InMonth(year.Value, quarter * 3, Clean(m.Value))));
+            }
+        }
+
+        foreach (Match m in InYearRegex().Matches(text))
+        {
+            var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            if (year is >= 1900 and <= 2999)
+            {
+                all.Add(new Candidate(m.Index, m.Index + m.Length, TaskDeadline.InMonth(year, 12, Clean(m.Value))));
             }
         }
 
