@@ -28,7 +28,7 @@ internal enum Recurrence
     /// <summary>"hằng tháng", "trước ngày 20 hằng tháng": every month, on <see cref="TaskDeadline.DayOfMonth"/> or its last working day.</summary>
     Monthly = 3,
 
-    /// <summary>"định kỳ hàng quý": every quarter, by the last working day of the quarter.</summary>
+    /// <summary>"định kỳ hàng quý": every quarter, by the last working day of the quarter (or by <see cref="TaskDeadline.DayOfMonth"/> of its last month when set).</summary>
     Quarterly = 4,
 
     /// <summary>"hằng năm": every year, by <see cref="TaskDeadline.Date"/>'s day and month or the last working day of the year.</summary>
