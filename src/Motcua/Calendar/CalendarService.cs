@@ -116,6 +116,13 @@ internal sealed class WorkingTime(WorkingCalendars calendars) : IWorkingTime
         return calendar.IsWorkingDay(date);
     }
 
+    public async Task<Func<DateOnly, bool>> WorkingDaysAsync(Guid? unitId, CancellationToken cancellationToken = default)
+    {
+        // Working days do not depend on the office hours in force, so any day picks the cached calendar.
+        var (calendar, _) = await CalendarAsync(unitId, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken);
+        return calendar.IsWorkingDay;
+    }
+
     private async Task<(WorkingCalendar Calendar, long Revision)> CalendarAsync(Guid? unitId, DateOnly hoursOn, CancellationToken cancellationToken)
     {
         _revision ??= await calendars.RevisionAsync(cancellationToken);
