@@ -14,7 +14,20 @@ namespace Motcua.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class PlansTests(BrowserHost host)
 {
-    private const string Seed003 = "/work/shared/seeds/003_c9a23b6f641d9d91.txt";
+    /// <summary>Seed 003 as kept in the repository (tests/Motcua.UnitTests/Plans/Seeds), found from the test's folder upwards.</summary>
+    internal static string Seed003()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var path = Path.Combine(directory.FullName, "tests", "Motcua.UnitTests", "Plans", "Seeds", "003_c9a23b6f641d9d91.txt");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException("Seed 003 was not found under tests/Motcua.UnitTests/Plans/Seeds.");
+    }
 
     [Fact]
     public async Task A_plan_from_its_text_is_confirmed_reported_on_with_evidence_and_acknowledged()
@@ -27,7 +40,7 @@ public sealed class PlansTests(BrowserHost host)
         await officer.GotoAsync("/ke-hoach");
         await Assertions.Expect(officer.Locator("#weekly-report")).ToHaveAttributeAsync("href", "/ke-hoach/bao-cao-tuan");
         await officer.Locator("#from-text").ClickAsync();
-        await officer.Locator("#plan-text").FillAsync(await File.ReadAllTextAsync(Seed003));
+        await officer.Locator("#plan-text").FillAsync(await File.ReadAllTextAsync(Seed003()));
         await officer.Locator("#read-draft").ClickAsync();
         await Assertions.Expect(officer.Locator("input[name=NumberAndSymbol]")).ToHaveValueAsync("41/KH-UBND");
         await Assertions.Expect(officer.Locator("input[name=IssuedOn]")).ToHaveValueAsync("2024-02-25");

@@ -372,7 +372,20 @@ internal sealed class PlansApi(TestHost host)
 
     internal static MultipartFormDataContent FileContent(string name, byte[] content) => new() { { new ByteArrayContent(content), "file", name } };
 
-    internal static string Seed003() => "/work/shared/seeds/003_c9a23b6f641d9d91.txt";
+    /// <summary>Seed 003 as kept in the repository (tests/Motcua.UnitTests/Plans/Seeds), found from the test's folder upwards.</summary>
+    internal static string Seed003()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var path = Path.Combine(directory.FullName, "tests", "Motcua.UnitTests", "Plans", "Seeds", "003_c9a23b6f641d9d91.txt");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException("Seed 003 was not found under tests/Motcua.UnitTests/Plans/Seeds.");
+    }
 }
 
 public sealed class PlansOnSqlite(SqliteHost host) : PlansTests<SqliteHost>(host);
