@@ -20,6 +20,7 @@ using Motcua.Indexes;
 using Motcua.Notifications;
 using Motcua.Organisation;
 using Motcua.Payments;
+using Motcua.Plans;
 using Motcua.Procedures;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
@@ -128,6 +129,7 @@ internal static class MotcuaApp
         services.AddPayments(builder.Configuration, builder.Environment, provider, connectionString);
         services.AddNotifications(provider, connectionString, builder.Configuration, builder.Environment);
         services.AddIndexes(builder.Configuration, provider, connectionString);
+        services.AddPlans(provider, connectionString);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 
@@ -212,6 +214,7 @@ internal static class MotcuaApp
         api.MapPayments();
         api.MapNotifications();
         api.MapIndexes();
+        api.MapPlans();
 
         app.MapPost("/culture", SetCulture).AllowAnonymous();
         app.MapRazorPages();

@@ -98,6 +98,13 @@ internal sealed class WorkingTime(WorkingCalendars calendars) : IWorkingTime
         return calendar.IsWorkingDay(date);
     }
 
+    public async Task<Func<DateOnly, bool>> WorkingDaysAsync(Guid? unitId, CancellationToken cancellationToken = default)
+    {
+        // Working days do not depend on the office hours in force, so any day picks the cached calendar.
+        var (calendar, _) = await calendars.GetAsync(unitId, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken);
+        return calendar.IsWorkingDay;
+    }
+
     private static Deadline ToDeadline(DueResult result, long revision) =>
         new(result.From, result.DueAt, revision, [.. result.Skipped.Select(s => (s.Date, Cultures.Pick(s.Reason, s.EnglishReason)))]);
 }

@@ -21,4 +21,10 @@ internal interface IWorkingTime
     Task<Deadline> ResumeAsync(Guid? unitId, DateTime pausedAt, DateTime dueAt, DateTime resumedAt, bool countsWorkingDays, CancellationToken cancellationToken = default);
 
     Task<bool> IsWorkingDayAsync(Guid? unitId, DateOnly date, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The unit's working days as a function, for pure schedules that ask day by day (task deadlines):
+    /// one calendar read instead of one per day; it reflects the calendar as it is now.
+    /// </summary>
+    Task<Func<DateOnly, bool>> WorkingDaysAsync(Guid? unitId, CancellationToken cancellationToken = default);
 }
