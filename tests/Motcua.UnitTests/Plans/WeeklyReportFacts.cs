@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using MiniExcelLibs;
 using Motcua.Common.Documents;
+using Motcua.Plans;
 using Motcua.Plans.WeeklyReports;
 
 namespace Motcua.UnitTests.Plans;
@@ -10,25 +11,20 @@ public sealed class WeeklyReportFacts
     private static readonly DateOnly Monday = new(2026, 11, 23);
     private static readonly DateOnly Friday = new(2026, 11, 27);
 
-    private static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
-
     [Theory]
-    [InlineData(true, "2026-11-01", null, false, "Done")]
-    [InlineData(false, "2026-11-26", "2026-11-25", false, "Overdue")]
-    [InlineData(false, "2026-12-31", null, false, "NotReported")]
-    [InlineData(false, "2026-12-31", "2026-11-20", false, "NotReported")]
-    [InlineData(false, "2026-12-31", "2026-11-23", false, "OnTrack")]
-    [InlineData(false, "2026-12-31", "2026-11-27", true, "AtRisk")]
-    // Due Wednesday 2/12: 3 working days after Friday 27/11 (Mon, Tue, Wed) → at risk; Thursday 3/12 is 4.
-    [InlineData(false, "2026-12-02", "2026-11-26", false, "AtRisk")]
-    [InlineData(false, "2026-12-03", "2026-11-26", false, "OnTrack")]
-    [InlineData(false, null, "2026-11-26", false, "OnTrack")]
-    [InlineData(false, "2026-11-27", "2026-11-26", false, "AtRisk")]
-    public void A_task_status_in_the_week(bool done, string? due, string? reported, bool saidAtRisk, string expected)
+    [InlineData("Done", null, "Done")]
+    [InlineData("Overdue", "2026-11-25", "Overdue")]
+    [InlineData("InProgress", null, "NotReported")]
+    [InlineData("AtRisk", "2026-11-20", "NotReported")]
+    [InlineData("InProgress", "2026-11-23", "OnTrack")]
+    [InlineData("NotStarted", "2026-11-27", "OnTrack")]
+    [InlineData("AtRisk", "2026-11-26", "AtRisk")]
+    [InlineData("InProgress", "2026-11-28", "NotReported")]
+    public void A_task_status_in_the_week(string status, string? reported, string expected)
     {
-        var status = WeeklyStatusRule.Classify(done, Date(due), Friday, Monday, Date(reported), saidAtRisk, IsWorkingDay);
+        var weekly = WeeklyStatusRule.Classify(Enum.Parse<PlanTaskStatus>(status), Date(reported), Monday, Friday);
 
-        Assert.Equal(expected, status.ToString());
+        Assert.Equal(expected, weekly.ToString());
     }
 
     [Fact]

@@ -56,51 +56,18 @@ internal sealed record WeeklyReport(
 /// <summary>How a task's status in a week is decided (pure; the same rule for the report, the page and the API).</summary>
 internal static class WeeklyStatusRule
 {
-    /// <summary>Working days before the due date from which an open task is "at risk".</summary>
-    public const int AtRiskWorkingDays = 3;
-
     /// <summary>
-    /// Done wins; then overdue (due before <paramref name="asOf"/>); then not reported (no progress
-    /// report from the week's Monday to <paramref name="asOf"/>); then at risk (the unit said so, or due within
-    /// <see cref="AtRiskWorkingDays"/> working days); otherwise on track.
+    /// From the task's status on the report day (<see cref="TaskStatusRules"/>, the plans area's single
+    /// rule): done and overdue stay; an open task without a progress report from the week's Monday to
+    /// <paramref name="asOf"/> is "not reported" (the weekly report is what is chased); then at risk; any
+    /// other open task is on track.
     /// </summary>
-    public static WeeklyTaskStatus Classify(bool done, DateOnly? due, DateOnly asOf, DateOnly weekStart, DateOnly? lastReportedOn, bool reportedAtRisk, Func<DateOnly, bool> isWorkingDay)
+    public static WeeklyTaskStatus Classify(PlanTaskStatus status, DateOnly? lastReportedOn, DateOnly weekStart, DateOnly asOf) => status switch
     {
-        if (done)
-        {
-            return WeeklyTaskStatus.Done;
-        }
-
-        if (due is { } d && d < asOf)
-        {
-            return WeeklyTaskStatus.Overdue;
-        }
-
-        if (lastReportedOn is not { } reported || reported < weekStart || reported > asOf)
-        {
-            return WeeklyTaskStatus.NotReported;
-        }
-
-        if (reportedAtRisk || (due is { } soon && WorkingDaysUntil(asOf, soon, isWorkingDay) <= AtRiskWorkingDays))
-        {
-            return WeeklyTaskStatus.AtRisk;
-        }
-
-        return WeeklyTaskStatus.OnTrack;
-    }
-
-    /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/> (0 when <paramref name="to"/> is not later).</summary>
-    public static int WorkingDaysUntil(DateOnly from, DateOnly to, Func<DateOnly, bool> isWorkingDay)
-    {
-        var count = 0;
-        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
-        {
-            if (isWorkingDay(day))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
+        PlanTaskStatus.Done => WeeklyTaskStatus.Done,
+        PlanTaskStatus.Overdue => WeeklyTaskStatus.Overdue,
+        _ when lastReportedOn is not { } reported || reported < weekStart || reported > asOf => WeeklyTaskStatus.NotReported,
+        PlanTaskStatus.AtRisk => WeeklyTaskStatus.AtRisk,
+        _ => WeeklyTaskStatus.OnTrack,
+    };
 }
