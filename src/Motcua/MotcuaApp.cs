@@ -130,7 +130,7 @@ internal static class MotcuaApp
         services.AddNotifications(provider, connectionString, builder.Configuration, builder.Environment);
         services.AddIndexes(builder.Configuration, provider, connectionString);
         services.AddPlans(provider, connectionString);
-        services.AddPlansReporting(builder.Configuration);
+        services.AddPlansReporting(builder.Configuration, builder.Environment);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 

@@ -8,9 +8,10 @@ namespace Motcua.Plans;
 /// <summary>The plans' reporting side: weekly reports, reminders and escalation, accountability, unit targets.</summary>
 internal static class PlansReportingModule
 {
-    public static IServiceCollection AddPlansReporting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlansReporting(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddPlansScheduling(configuration);
+        // Tests run the jobs themselves with a fake clock; a scheduler firing behind their back would race them.
+        services.AddPlansScheduling(configuration, defaultRun: !environment.IsEnvironment("Testing"));
         services.AddScoped<WeeklyReportService>();
         services.AddScoped<AccountabilityService>();
         services.AddScoped<UnitTargetService>();

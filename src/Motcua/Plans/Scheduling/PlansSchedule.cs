@@ -6,10 +6,10 @@ namespace Motcua.Plans.Scheduling;
 /// <summary>
 /// The schedule of the plans' background work, from <c>Motcua:Plans</c>: <c>WeeklyReportCron</c>
 /// (default Friday 08:00), <c>RemindersCron</c> (default every day 07:00), both Quartz cron expressions
-/// (with seconds) in Vietnam time; <c>RunSchedule</c> false turns the scheduler off (tests run the jobs
-/// themselves with a fake clock, as <c>Motcua:Indexes:RunFolding</c> does for folding).
+/// (with seconds) in Vietnam time. <c>Motcua:Plans:RunSchedule</c> turns the scheduler on or off (default: on,
+/// except in the Testing environment, where tests run the jobs themselves with a fake clock).
 /// </summary>
-internal sealed record PlansSchedule(string WeeklyReportCron, string RemindersCron, bool Run)
+internal sealed record PlansSchedule(string WeeklyReportCron, string RemindersCron)
 {
     public const string DefaultWeeklyReportCron = "0 0 8 ? * FRI";
 
@@ -22,8 +22,7 @@ internal sealed record PlansSchedule(string WeeklyReportCron, string RemindersCr
     {
         var schedule = new PlansSchedule(
             configuration["Motcua:Plans:WeeklyReportCron"] ?? DefaultWeeklyReportCron,
-            configuration["Motcua:Plans:RemindersCron"] ?? DefaultRemindersCron,
-            configuration.GetValue("Motcua:Plans:RunSchedule", true));
+            configuration["Motcua:Plans:RemindersCron"] ?? DefaultRemindersCron);
         foreach (var (key, cron) in new[] { ("WeeklyReportCron", schedule.WeeklyReportCron), ("RemindersCron", schedule.RemindersCron) })
         {
             if (!CronExpression.TryParse(cron, out _))

@@ -15,14 +15,14 @@ internal sealed class RemindersJob(IServiceScopeFactory scopes, ILogger<Reminder
 /// </summary>
 internal static class PlansScheduling
 {
-    public static IServiceCollection AddPlansScheduling(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlansScheduling(this IServiceCollection services, IConfiguration configuration, bool defaultRun)
     {
         services.AddScoped<OpenTasks>();
         services.AddScoped<PlanRecipients>();
         services.AddScoped<WeeklyReportRun>();
         services.AddScoped<ReminderRun>();
         var schedule = PlansSchedule.FromConfiguration(configuration);
-        if (!schedule.Run)
+        if (!configuration.GetValue("Motcua:Plans:RunSchedule", defaultRun))
         {
             return services;
         }
