@@ -185,6 +185,14 @@ public abstract class PlansReportingTests<THost>(THost host) : IClassFixture<THo
             Assert.Contains("Xã Phước Thuận (0 quá hạn, 1 chưa báo cáo)", text);
         }
 
+        // The page lists it with its downloads; the unit head has the request in the app, unread in the header.
+        var page = await officer.GetStringAsync("/ke-hoach/bao-cao-tuan");
+        Assert.Contains($"/api/v1/plans/weekly-reports/{id}?format=docx", page);
+        var unitHead = await host.SignedInClientAsync("ld.rd", Password);
+        // Two requests unread: the week 47 one caught up on Thursday and this week's.
+        Assert.Equal("2", await unitHead.GetStringAsync("/thong-bao?handler=Count"));
+        Assert.Contains("Báo cáo tiến độ tuần 48/2026", await unitHead.GetStringAsync("/thong-bao"));
+
         // Another unit's user does not see the province's report.
         await UserAsync("cv.rc2", "RC", null, Roles.Specialist);
         var outsider = await host.SignedInClientAsync("cv.rc2", Password);
@@ -278,6 +286,8 @@ public abstract class PlansReportingTests<THost>(THost host) : IClassFixture<THo
         Assert.Equal(
             "Các cơ quan, đơn vị chưa đạt chỉ tiêu tỷ lệ văn bản đi được ký số (100%) năm 2025: Xã Phước Hiệp (80%); Xã Phước Hưng (92%).",
             below.GetProperty("sentence").GetString());
+
+        Assert.Contains("Xã Phước Hiệp (80%); Xã Phước Hưng (92%)", await officer.GetStringAsync("/ke-hoach/chi-tieu?indicator=digitalSigningRate&period=2025"));
 
         // A dossier indicator reads the live figure; it cannot be typed.
         await DossiersAsync();
