@@ -13,7 +13,7 @@ public sealed class AreaBoundaryTests
     private static readonly Assembly Production = typeof(Motcua.MotcuaApp).Assembly;
 
     /// <summary>Business areas. Composition code (the root namespace, Cli, Home, DemoData) may use them all.</summary>
-    private static readonly string[] AreaNames = ["Organisation", "Access", "Calendar", "Procedures", "Dossiers", "Payments", "Notifications", "Indexes"];
+    private static readonly string[] AreaNames = ["Organisation", "Access", "Calendar", "Procedures", "Dossiers", "Payments", "Notifications", "Indexes", "Plans"];
 
     public static readonly TheoryData<string> Areas = new(AreaNames);
 
@@ -67,7 +67,7 @@ public sealed class AreaBoundaryTests
     public void Entities_do_not_depend_on_the_web_or_the_database()
     {
         var result = Types.InAssembly(Production)
-            .That().HaveNameMatching("^(AdministrativeUnit|Department|UnitEvent|UnitSuccession|CalendarOverrideEntry|OfficeHoursEntry|CalendarRevision|Payment|OutboxMessage)$")
+            .That().HaveNameMatching("^(AdministrativeUnit|Department|UnitEvent|UnitSuccession|CalendarOverrideEntry|OfficeHoursEntry|CalendarRevision|Payment|OutboxMessage|Plan|PlanTask|TaskCoordinator|TaskIndicator|ProgressReport|Contribution|EvidenceFile|TaskStatusRules|TaskSchedule)$")
             .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore")
             .GetResult();
 

@@ -67,18 +67,18 @@ internal sealed class PlanAccess(ICurrentUser user)
     public static IReadOnlyList<Guid> ContributingUnits(UnitScope scope, PlanTask task) =>
         [.. task.Coordinators.Select(c => c.UnitId).Where(scope.Contains).Distinct()];
 
-    /// <summary>Refuses a runner's action on a plan the user sees but does not run; hides plans out of scope.</summary>
+    /// <summary>Refuses a runner's action on a plan the user sees (callers found it among the visible ones) but does not run.</summary>
     public async Task EnsureRunsAsync(Plan plan, CancellationToken cancellationToken = default)
     {
         var scope = await ScopeAsync(cancellationToken);
         if (!CanRun(scope, plan))
         {
-            throw scope.Contains(plan.IssuingUnitId) ? new ForbiddenException() : new NotFoundException();
+            throw new ForbiddenException();
         }
     }
 
     /// <summary>A plan may be issued only by a unit in scope, by a reform officer, leader or system administrator.</summary>
-    public async Task EnsureMayIssueAsync(Guid unitId, CancellationToken cancellationToken = default)
+    public async Task EnsureMayIssueAsync(Guid unitId, string unitCode, CancellationToken cancellationToken = default)
     {
         if (!IsRunner)
         {
@@ -88,7 +88,7 @@ internal sealed class PlanAccess(ICurrentUser user)
         var scope = await ScopeAsync(cancellationToken);
         if (!scope.Contains(unitId))
         {
-            throw new DomainException("issuingUnit", "There is no unit with code {0} that you may use.", unitId);
+            throw new DomainException("issuingUnit", "There is no unit with code {0} that you may use.", unitCode);
         }
     }
 }

@@ -1,0 +1,82 @@
+using Motcua.Common;
+using Motcua.Plans.Deadlines;
+
+namespace Motcua.Plans;
+
+/// <summary>A plan as the API and pages send it; the issuing unit by code.</summary>
+internal sealed record PlanInput(string? NumberAndSymbol, string? IssuingUnit, DateOnly? IssuedOn, string? Title, string? Purpose, int? Year);
+
+/// <summary>A coordinating unit: the real unit's code and, optionally, the plan's words for it.</summary>
+internal sealed record UnitInput(string? Unit, string? Name);
+
+/// <summary>
+/// A deadline as the API sends it: <c>kind</c> is date, month, recurring or afterEvent; the other fields
+/// are those of <see cref="TaskDeadline"/> (recurrence: continuous, weekly, monthly, quarterly, yearly; weekday: monday…).
+/// </summary>
+internal sealed record DeadlineInput(
+    string? Kind, DateOnly? Date = null, int? Year = null, int? Month = null, string? Recurrence = null, string? Weekday = null,
+    int? DayOfMonth = null, string? Event = null, int? WorkingDaysAfterEvent = null, string? Text = null)
+{
+    public static DeadlineInput From(TaskDeadline deadline) => new(
+        Name(deadline.Kind), deadline.Date, deadline.Year, deadline.Month, deadline.Recurrence is { } r ? Name(r) : null,
+        deadline.Weekday is { } w ? Name(w) : null, deadline.DayOfMonth, deadline.Event, deadline.WorkingDaysAfterEvent, deadline.Text);
+
+    public TaskDeadline ToDeadline()
+    {
+        var kind = Parse<DeadlineKind>(Kind, "deadline.kind", "The deadline kind is date, month, recurring or afterEvent.");
+        var recurrence = string.IsNullOrWhiteSpace(Recurrence) ? (Recurrence?)null
+            : Parse<Recurrence>(Recurrence, "deadline.recurrence", "The recurrence is continuous, weekly, monthly, quarterly or yearly.");
+        var weekday = string.IsNullOrWhiteSpace(Weekday) ? (DayOfWeek?)null
+            : Parse<DayOfWeek>(Weekday, "deadline.weekday", "The weekday is monday, tuesday, wednesday, thursday, friday, saturday or sunday.");
+        var deadline = kind switch
+        {
+            DeadlineKind.Date => new TaskDeadline(kind, Date: Date, Text: Text),
+            DeadlineKind.Month => new TaskDeadline(kind, Year: Year, Month: Month, Text: Text),
+            DeadlineKind.Recurring => new TaskDeadline(kind, Date: Date, Recurrence: recurrence, Weekday: weekday, DayOfMonth: DayOfMonth, Text: Text),
+            _ => new TaskDeadline(kind, Event: Event, WorkingDaysAfterEvent: WorkingDaysAfterEvent, Text: Text),
+        };
+        PlanTask.CheckDeadline(deadline);
+        return deadline;
+    }
+
+    public static string Name<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    private static T Parse<T>(string? text, string field, string message)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(text?.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _)
+            ? value
+            : throw new DomainException(field, message);
+}
+
+internal sealed record TaskInput(
+    string? Number,
+    string? Section,
+    string? Content,
+    string? LeadUnit,
+    string? LeadUnitName,
+    IReadOnlyList<UnitInput>? CoordinatingUnits,
+    string? ResponsiblePerson,
+    DeadlineInput? Deadline,
+    string? RequiredEvidence,
+    string? Priority,
+    IReadOnlyList<IndicatorLink>? Indicators);
+
+/// <summary>status: notStarted, inProgress or done; percent 0–100 (done = 100).</summary>
+internal sealed record ReportInput(string? Status, int? Percent, string? Text, DateOnly? ForDueOn)
+{
+    public ReportFields ToFields()
+    {
+        var progress = Enum.TryParse<TaskProgress>(Status?.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Status, out _)
+            ? parsed
+            : throw new DomainException("status", "The status is not started, in progress or done.");
+        return new ReportFields(progress, Percent, Text, ForDueOn);
+    }
+}
+
+/// <summary>A file sent with a report or a contribution.</summary>
+internal sealed record UploadedFile(string FileName, Stream Content);
