@@ -171,6 +171,9 @@ public abstract class PlansReportingTests<THost>(THost host) : IClassFixture<THo
             Assert.Equal(1d, Number(rows["Xã Phước Thuận"]["Chưa báo cáo"]));
             Assert.Equal(1d, Number(rows["Xã Phước Thuận"]["Hoàn thành"]));
             Assert.Equal(2d, Number(rows["Xã Phước Thuận"]["Tổng số nhiệm vụ"]));
+            stream.Position = 0;
+            var lines = stream.Query(useHeaderRow: true, sheetName: "Nhiệm vụ").Cast<IDictionary<string, object?>>().Where(r => (string?)r["Đơn vị"] == "Xã Phước Lộc").ToList();
+            Assert.Contains(lines, l => (string?)l["Tình trạng"] == "Đúng tiến độ" && (string?)l["Nội dung báo cáo"] == "Đã triển khai" && (string?)l["Báo cáo gần nhất"] == "25/11/2026");
             Assert.Equal(rows.Values.Where(r => (string?)r["Đơn vị"] != "Tổng cộng").Sum(r => Number(r["Tổng số nhiệm vụ"])), Number(rows["Tổng cộng"]["Tổng số nhiệm vụ"]));
         }
 

@@ -108,13 +108,20 @@ internal sealed class WeeklyReportRun(
         var issuer = await units.FindAsync(issuerId, cancellationToken);
         var ancestors = await units.GetAncestorsAsync(issuerId, cancellationToken);
         var province = ancestors.Count > 0 ? await units.FindAsync(ancestors[^1], cancellationToken) : null;
+        // The latest report that still counts, per task: the chairman reads what the unit said.
+        var taskIds = list.Select(t => t.Task.Id).ToList();
+        var latest = (await db.Reports.AsNoTracking()
+                .Where(r => taskIds.Contains(r.TaskId) && r.Review != ReviewState.Returned)
+                .Select(r => new { r.TaskId, r.PostedAt, r.Text })
+                .ToListAsync(cancellationToken))
+            .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.PostedAt)!.Text);
         var summaries = new List<WeeklyUnitSummary>();
         foreach (var unit in list.GroupBy(t => t.Task.LeadUnitId))
         {
             var lead = await units.FindAsync(unit.Key, cancellationToken);
             var name = lead?.Name ?? unit.First().Task.LeadUnitName ?? unit.Key.ToString();
             summaries.Add(new WeeklyUnitSummary(lead?.Code ?? string.Empty, name, [.. unit.Select(t => new WeeklyTaskLine(
-                t.Plan.NumberAndSymbol, $"{t.Task.Number}. {t.Task.Content}", WeeklyStatusRule.Classify(t.Status, t.Task.LastReportedOn, weekStart, day), t.Due, t.Task.LastReportedOn, null))]));
+                t.Plan.NumberAndSymbol, $"{t.Task.Number}. {t.Task.Content}", WeeklyStatusRule.Classify(t.Status, t.Task.LastReportedOn, weekStart, day), t.Due, t.Task.LastReportedOn, latest.GetValueOrDefault(t.Task.Id)))]));
         }
 
         return new WeeklyReport(
