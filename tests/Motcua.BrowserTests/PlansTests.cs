@@ -95,7 +95,7 @@ public sealed class PlansTests(BrowserHost host)
         await officer.GotoAsync("/ke-hoach/tao-moi");
         await officer.Locator("input[name=NumberAndSymbol]").FillAsync("7 /KH-UBND");
         await officer.Locator("input[name=Title]").FillAsync("Kế hoạch cải cách hành chính năm " + today.Year);
-        await officer.Locator("form.card button[type=submit]").ClickAsync();
+        await officer.Locator("#new-plan button[type=submit]").ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("7/KH-UBND");
         await officer.Locator("#add-task input[name='NewTask.Number']").FillAsync("1");
         await officer.Locator("#add-task textarea[name='NewTask.Content']").FillAsync("Số hóa 100% hồ sơ mới tại Bộ phận Một cửa");

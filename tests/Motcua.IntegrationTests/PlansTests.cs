@@ -152,6 +152,29 @@ public abstract class PlansTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Files_are_checked_by_their_content_and_served_only_within_scope()
+    {
+        var (plan, reform) = await PlanAsync("81/KH-UBND");
+        var text = Encoding.UTF8.GetBytes("KẾ HOẠCH\nXây dựng chính quyền thân thiện năm 2024\n");
+        var binary = await reform.PostAsync($"/api/v1/plans/{plan}/source", FileContent("ke-hoach.docx", Encoding.ASCII.GetBytes("MZ\0\0 not a zip")));
+        Assert.Equal(HttpStatusCode.BadRequest, binary.StatusCode);
+        var uploaded = await ReadAsync(await reform.PostAsync($"/api/v1/plans/{plan}/source", FileContent("ke-hoach.txt", text)), HttpStatusCode.OK);
+        Assert.Equal("ke-hoach.txt", uploaded.GetProperty("sourceFile").GetString());
+        Assert.Equal(text, await (await reform.GetAsync($"/api/v1/plans/{plan}/source")).Content.ReadAsByteArrayAsync());
+
+        var task = await AddTaskAsync(reform, plan, NewTask("1", "KW1", Day(10)));
+        var staff = await ClientAsync("kw1.staff");
+        var report = await ReadAsync(await staff.PostAsJsonAsync($"/api/v1/plans/tasks/{task}/reports", new { status = "inProgress", percent = 20, text = "Đã bắt đầu" }), HttpStatusCode.Created);
+        var evidence = await ReadAsync(await staff.PostAsync($"/api/v1/plans/reports/{report.GetProperty("id").GetGuid()}/evidence", FileContent("anh.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])), HttpStatusCode.OK);
+
+        // Another province cannot fetch either file, even knowing the addresses.
+        var outsider = await ClientAsync("kq.reform");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(evidence.GetProperty("url").GetString())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/plans/{plan}/source")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reform.GetAsync(evidence.GetProperty("url").GetString())).StatusCode);
+    }
+
+    [Fact]
     public async Task A_coordinating_unit_adds_a_contribution_and_others_cannot()
     {
         var (plan, reform) = await PlanAsync("41/KH-UBND");

@@ -23,11 +23,14 @@ internal sealed record DeadlineInput(
 
     public TaskDeadline ToDeadline()
     {
-        var kind = Parse<DeadlineKind>(Kind, "deadline.kind", "The deadline kind is date, month, recurring or afterEvent.");
+        var kind = TryParse<DeadlineKind>(Kind, out var k) ? k
+            : throw new DomainException("deadline.kind", "The deadline kind is date, month, recurring or afterEvent.");
         var recurrence = string.IsNullOrWhiteSpace(Recurrence) ? (Recurrence?)null
-            : Parse<Recurrence>(Recurrence, "deadline.recurrence", "The recurrence is continuous, weekly, monthly, quarterly or yearly.");
+            : TryParse<Recurrence>(Recurrence, out var r) ? r
+            : throw new DomainException("deadline.recurrence", "The recurrence is continuous, weekly, monthly, quarterly or yearly.");
         var weekday = string.IsNullOrWhiteSpace(Weekday) ? (DayOfWeek?)null
-            : Parse<DayOfWeek>(Weekday, "deadline.weekday", "The weekday is monday, tuesday, wednesday, thursday, friday, saturday or sunday.");
+            : TryParse<DayOfWeek>(Weekday, out var w) ? w
+            : throw new DomainException("deadline.weekday", "The weekday is monday, tuesday, wednesday, thursday, friday, saturday or sunday.");
         var deadline = kind switch
         {
             DeadlineKind.Date => new TaskDeadline(kind, Date: Date, Text: Text),
@@ -46,11 +49,10 @@ internal sealed record DeadlineInput(
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
-    private static T Parse<T>(string? text, string field, string message)
+    /// <summary>A name of <typeparamref name="T"/> in any case; numbers are not names.</summary>
+    public static bool TryParse<T>(string? text, out T value)
         where T : struct, Enum =>
-        Enum.TryParse<T>(text?.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _)
-            ? value
-            : throw new DomainException(field, message);
+        Enum.TryParse(text?.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
 }
 
 internal sealed record TaskInput(

@@ -44,12 +44,12 @@ internal sealed class StoredFiles(DataDirectory data, TimeProvider time)
     }
 
     public Task<StoredFile> SaveEvidenceAsync(string fileName, Stream content, CancellationToken cancellationToken) =>
-        SaveAsync("evidence", fileName, content, (name, bytes) => SniffEvidence(name, bytes[..Math.Min(bytes.Length, 16)]),
-            "Only PDF, JPEG, PNG, DOCX and XLSX files are accepted, and the content must match the file type.", cancellationToken);
+        SaveAsync("evidence", fileName, content, (name, bytes) => SniffEvidence(name, bytes[..Math.Min(bytes.Length, 16)])
+            ?? throw new DomainException("file", "Only PDF, JPEG, PNG, DOCX and XLSX files are accepted, and the content must match the file type."), cancellationToken);
 
     public Task<StoredFile> SaveSourceAsync(string fileName, Stream content, CancellationToken cancellationToken) =>
-        SaveAsync("sources", fileName, content, SniffSource,
-            "The plan's document must be a .docx, .pdf or plain-text (.txt) file whose content matches its type.", cancellationToken);
+        SaveAsync("sources", fileName, content, (name, bytes) => SniffSource(name, bytes)
+            ?? throw new DomainException("file", "The plan's document must be a .docx, .pdf or plain-text (.txt) file whose content matches its type."), cancellationToken);
 
     public Stream Open(string storedPath) => File.OpenRead(data.Combine("plans", storedPath));
 
@@ -76,9 +76,10 @@ internal sealed class StoredFiles(DataDirectory data, TimeProvider time)
         return null;
     }
 
-    private delegate string? Sniffer(string fileName, ReadOnlySpan<byte> content);
+    /// <summary>The file's content type, or a refusal (thrown).</summary>
+    private delegate string ContentTypeOf(string fileName, ReadOnlySpan<byte> content);
 
-    private async Task<StoredFile> SaveAsync(string folder, string fileName, Stream content, Sniffer sniff, string refusal, CancellationToken cancellationToken)
+    private async Task<StoredFile> SaveAsync(string folder, string fileName, Stream content, ContentTypeOf contentTypeOf, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await CopyLimitedAsync(content, buffer, cancellationToken);
@@ -89,7 +90,7 @@ internal sealed class StoredFiles(DataDirectory data, TimeProvider time)
         }
 
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        var contentType = sniff(name, bytes) ?? throw new DomainException("file", refusal);
+        var contentType = contentTypeOf(name, bytes);
         var now = VietnamTime.Now(time);
         var relative = Path.Combine(folder, now.ToString("yyyy", CultureInfo.InvariantCulture), now.ToString("MM", CultureInfo.InvariantCulture), Guid.NewGuid().ToString("N"));
         var path = data.Combine("plans", relative);

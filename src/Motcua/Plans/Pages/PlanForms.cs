@@ -73,7 +73,7 @@ internal sealed class TaskForm
             ResponsiblePerson, deadline, RequiredEvidence, Priority, string.IsNullOrWhiteSpace(Indicator) ? [] : [new IndicatorLink(Indicator, IndicatorTarget)]);
     }
 
-    public static readonly string[] Weekdays = [nameof(DayOfWeek.Monday), nameof(DayOfWeek.Tuesday), nameof(DayOfWeek.Wednesday), nameof(DayOfWeek.Thursday), nameof(DayOfWeek.Friday), nameof(DayOfWeek.Saturday)];
+    public static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday];
 
     public static readonly Recurrence[] Recurrences = [Deadlines.Recurrence.Continuous, Deadlines.Recurrence.Weekly, Deadlines.Recurrence.Monthly, Deadlines.Recurrence.Quarterly, Deadlines.Recurrence.Yearly];
 }

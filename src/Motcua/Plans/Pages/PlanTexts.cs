@@ -6,50 +6,70 @@ using Motcua.Plans.PlanDetails;
 
 namespace Motcua.Plans.Pages;
 
-/// <summary>The words the plans pages show for statuses, deadlines and columns (English keys, translated by the localizer).</summary>
+/// <summary>The words the plans pages show for statuses, deadlines and columns, each written out so the translation check finds it.</summary>
 internal static class PlanTexts
 {
-    public static string Status(PlanTaskStatus status) => status switch
+    public static string Status(PlanTaskStatus status, IStringLocalizer l) => status switch
     {
-        PlanTaskStatus.NotStarted => "Not started",
-        PlanTaskStatus.InProgress => "In progress",
-        PlanTaskStatus.Done => "Done",
-        PlanTaskStatus.Overdue => "Overdue",
-        _ => "At risk",
+        PlanTaskStatus.NotStarted => l["Not started"],
+        PlanTaskStatus.InProgress => l["In progress"],
+        PlanTaskStatus.Done => l["Done"],
+        PlanTaskStatus.Overdue => l["Overdue"],
+        _ => l["At risk"],
     };
 
-    public static string Progress(TaskProgress progress) => progress switch
+    public static string Progress(TaskProgress progress, IStringLocalizer l) => progress switch
     {
-        TaskProgress.NotStarted => "Not started",
-        TaskProgress.InProgress => "In progress",
-        _ => "Done",
+        TaskProgress.NotStarted => l["Not started"],
+        TaskProgress.InProgress => l["In progress"],
+        _ => l["Done"],
     };
 
-    public static string Review(ReviewState review) => review switch
+    public static string Review(ReviewState review, IStringLocalizer l) => review switch
     {
-        ReviewState.Pending => "Waiting for review",
-        ReviewState.Acknowledged => "Acknowledged",
-        _ => "Returned",
+        ReviewState.Pending => l["Waiting for review"],
+        ReviewState.Acknowledged => l["Acknowledged"],
+        _ => l["Returned"],
     };
 
-    public static string Priority(TaskPriority priority) => priority switch
+    public static string Priority(TaskPriority priority, IStringLocalizer l) => priority switch
     {
-        TaskPriority.High => "High",
-        TaskPriority.Urgent => "Urgent",
-        _ => "Normal",
+        TaskPriority.High => l["High"],
+        TaskPriority.Urgent => l["Urgent"],
+        _ => l["Normal"],
     };
 
-    public static string Column(string key) => key switch
+    public static string Column(string key, IStringLocalizer l) => key switch
     {
-        "overdue" => "Overdue",
-        "thisWeek" => "Due within 7 days",
-        "thisMonth" => "Due within a month",
-        "later" => "Later",
-        "noDueDate" => "No due date",
-        "notStarted" => "Not started",
-        "inProgress" => "In progress",
-        "atRisk" => "At risk",
-        _ => "Done",
+        "overdue" => l["Overdue"],
+        "thisWeek" => l["Due within 7 days"],
+        "thisMonth" => l["Due within a month"],
+        "later" => l["Later"],
+        "noDueDate" => l["No due date"],
+        "notStarted" => l["Not started"],
+        "inProgress" => l["In progress"],
+        "atRisk" => l["At risk"],
+        _ => l["Done"],
+    };
+
+    public static string Weekday(DayOfWeek? day, IStringLocalizer l) => day switch
+    {
+        DayOfWeek.Monday => l["Monday"],
+        DayOfWeek.Tuesday => l["Tuesday"],
+        DayOfWeek.Wednesday => l["Wednesday"],
+        DayOfWeek.Thursday => l["Thursday"],
+        DayOfWeek.Saturday => l["Saturday"],
+        DayOfWeek.Sunday => l["Sunday"],
+        _ => l["Friday"],
+    };
+
+    public static string Recurs(Recurrence recurrence, IStringLocalizer l) => recurrence switch
+    {
+        Recurrence.Weekly => l["Weekly"],
+        Recurrence.Monthly => l["Monthly"],
+        Recurrence.Quarterly => l["Quarterly"],
+        Recurrence.Yearly => l["Yearly"],
+        _ => l["Continuous"],
     };
 
     /// <summary>The plan's own words when it has them, else the deadline described.</summary>
@@ -67,7 +87,7 @@ internal static class PlanTexts
             DeadlineKind.AfterEvent => deadline.WorkingDaysAfterEvent is { } days ? l["{0} working days after: {1}", days, deadline.Event ?? string.Empty] : l["After: {0}", deadline.Event ?? string.Empty],
             _ => deadline.Recurrence switch
             {
-                Recurrence.Weekly => l["Every week on {0}", l[deadline.Weekday?.ToString() ?? "Friday"]],
+                Recurrence.Weekly => l["Every week on {0}", Weekday(deadline.Weekday, l)],
                 Recurrence.Monthly => l["Every month"],
                 Recurrence.Quarterly => l["Every quarter"],
                 Recurrence.Yearly => l["Every year"],
