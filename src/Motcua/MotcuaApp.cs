@@ -130,6 +130,7 @@ internal static class MotcuaApp
         services.AddNotifications(provider, connectionString, builder.Configuration, builder.Environment);
         services.AddIndexes(builder.Configuration, provider, connectionString);
         services.AddPlans(provider, connectionString);
+        services.AddPlansReporting(builder.Configuration, builder.Environment);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 
@@ -215,6 +216,7 @@ internal static class MotcuaApp
         api.MapNotifications();
         api.MapIndexes();
         api.MapPlans();
+        api.MapPlansReporting();
 
         app.MapPost("/culture", SetCulture).AllowAnonymous();
         app.MapRazorPages();

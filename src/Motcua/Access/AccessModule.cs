@@ -84,6 +84,7 @@ internal static class AccessModule
             ? new SystemUser()
             : ActivatorUtilities.CreateInstance<CurrentUser>(sp));
         services.AddScoped<UserAdministration>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddSingleton<SetupState>();
         return services;
     }

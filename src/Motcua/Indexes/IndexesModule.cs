@@ -24,6 +24,7 @@ internal static class IndexesModule
         services.AddScoped<IIndexFeed, IndexFeed>();
         services.AddScoped<IndexMaintenance>();
         services.AddScoped<ServiceIndexService>();
+        services.AddScoped<IServiceFigures, ServiceFigures>();
         services.AddScoped<ExplainService>();
         services.AddScoped<DossierImporter>();
         services.AddScoped<RankingService>();

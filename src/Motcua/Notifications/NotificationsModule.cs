@@ -3,6 +3,7 @@ using Motcua.Common.Persistence;
 using Motcua.Notifications.Contracts;
 using Motcua.Notifications.Data;
 using Motcua.Notifications.Dispatch;
+using Motcua.Notifications.Inbox;
 using Motcua.Notifications.ManageOutbox;
 using Motcua.Notifications.Sending;
 
@@ -22,6 +23,8 @@ internal static class NotificationsModule
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<INotifications>(sp => sp.GetRequiredService<NotificationOutbox>());
         services.AddScoped<OutboxAdministration>();
+        services.AddScoped<UserInbox>();
+        services.AddScoped<IInbox>(sp => sp.GetRequiredService<UserInbox>());
 
         // A channel without settings still "delivers" (to the log), so a fresh install needs no mail server.
         services.AddHttpClient(HttpSmsSender.ClientName);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Motcua.Common.Persistence;
+using Motcua.Notifications.Inbox;
 
 namespace Motcua.Notifications.Data;
 
@@ -8,6 +9,8 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
     public static string Area => "notifications";
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<InboxItem> Inbox => Set<InboxItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +37,22 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             // The dispatcher's query: due pending messages, oldest first.
             m.HasIndex(x => new { x.Status, x.NextAttemptAtUtc });
             m.HasIndex(x => x.Reference);
+        });
+
+        modelBuilder.Entity<InboxItem>(i =>
+        {
+            i.ToTable("inbox_items");
+            i.HasKey(x => x.Id);
+            i.Property(x => x.Id).ValueGeneratedNever();
+            i.Property(x => x.Title).HasMaxLength(InboxItem.MaxTitle).IsRequired();
+            i.Property(x => x.Body).HasMaxLength(InboxItem.MaxBody).IsRequired();
+            i.Property(x => x.Link).HasMaxLength(300);
+            i.Property(x => x.Reference).HasMaxLength(100);
+            i.Property(x => x.DeduplicationKey).HasMaxLength(200).IsRequired();
+            i.HasIndex(x => new { x.UserId, x.DeduplicationKey }).IsUnique();
+
+            // The header's unread count and the page: a user's messages, newest first.
+            i.HasIndex(x => new { x.UserId, x.ReadAtUtc, x.CreatedAtUtc });
         });
     }
 }

@@ -8,7 +8,7 @@ namespace Motcua.Plans.Data;
 /// coordinating units and indicator links of a task, progress reports, contributions and evidence files.
 /// Due dates are not stored: they are computed from the deadline and the calendar (ADR 0012).
 /// </summary>
-internal class PlansDbContext(DbContextOptions options) : DbContext(options), IAreaDbContext
+internal partial class PlansDbContext(DbContextOptions options) : DbContext(options), IAreaDbContext
 {
     public static string Area => "plans";
 
@@ -145,6 +145,8 @@ internal class PlansDbContext(DbContextOptions options) : DbContext(options), IA
             e.HasIndex(x => x.ContributionId);
             e.HasIndex(x => x.TaskId);
         });
+
+        ConfigureReporting(modelBuilder);
 
         AreaDbContextOptions.UseLocalTimestamps(modelBuilder, Database);
     }

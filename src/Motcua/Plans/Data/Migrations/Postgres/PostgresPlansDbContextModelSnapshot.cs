@@ -57,6 +57,41 @@ namespace Motcua.Plans.Data.Migrations.Postgres
                     b.ToTable("plan_contributions", "plans");
                 });
 
+            modelBuilder.Entity("Motcua.Plans.Escalation.EscalationSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LeadUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId", "SentAt");
+
+                    b.HasIndex("TaskId", "DueOn", "Step")
+                        .IsUnique();
+
+                    b.ToTable("plan_escalations", "plans");
+                });
+
             modelBuilder.Entity("Motcua.Plans.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -371,6 +406,40 @@ namespace Motcua.Plans.Data.Migrations.Postgres
                     b.ToTable("plan_reports", "plans");
                 });
 
+            modelBuilder.Entity("Motcua.Plans.Scheduling.PlanJobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RanAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("plan_job_runs", "plans");
+                });
+
             modelBuilder.Entity("Motcua.Plans.TaskCoordinator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -425,7 +494,173 @@ namespace Motcua.Plans.Data.Migrations.Postgres
                     b.ToTable("plan_task_indicators", "plans");
                 });
 
+            modelBuilder.Entity("Motcua.Plans.UnitTargets.UnitFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("EvidenceContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EvidenceFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("EvidenceSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("EvidenceSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EvidenceStoredPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Indicator", "Period");
+
+                    b.HasIndex("UnitId", "Indicator", "Period")
+                        .IsUnique();
+
+                    b.ToTable("plan_unit_figures", "plans");
+                });
+
+            modelBuilder.Entity("Motcua.Plans.UnitTargets.UnitTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Indicator", "Period");
+
+                    b.HasIndex("UnitId", "Indicator", "Period")
+                        .IsUnique();
+
+                    b.ToTable("plan_unit_targets", "plans");
+                });
+
+            modelBuilder.Entity("Motcua.Plans.WeeklyReports.StoredWeeklyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid>("IssuingUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("NotReported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReportDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuingUnitId", "Week")
+                        .IsUnique();
+
+                    b.ToTable("plan_weekly_reports", "plans");
+                });
+
             modelBuilder.Entity("Motcua.Plans.Contribution", b =>
+                {
+                    b.HasOne("Motcua.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Motcua.Plans.Escalation.EscalationSent", b =>
                 {
                     b.HasOne("Motcua.Plans.PlanTask", null)
                         .WithMany()

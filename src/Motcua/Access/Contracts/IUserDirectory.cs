@@ -1,0 +1,13 @@
+namespace Motcua.Access.Contracts;
+
+/// <summary>What other areas may know about a user to address a message to them.</summary>
+internal sealed record UserContact(Guid UserId, string UserName, string FullName, string? Email, Guid? UnitId);
+
+/// <summary>
+/// The active users of a unit (optionally holding a role), for areas that notify people by role, e.g.
+/// the plans' reminders to a unit's leaders and reform officers. Disabled users are left out.
+/// </summary>
+internal interface IUserDirectory
+{
+    Task<IReadOnlyList<UserContact>> InUnitAsync(Guid unitId, string? role = null, CancellationToken cancellationToken = default);
+}
