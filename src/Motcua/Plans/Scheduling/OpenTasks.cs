@@ -7,7 +7,7 @@ namespace Motcua.Plans.Scheduling;
 internal sealed record TaskOnDay(Plan Plan, PlanTask Task, DateOnly? Due, PlanTaskStatus Status);
 
 /// <summary>Reads the started tasks of plans and judges them on a day with their lead unit's calendar.</summary>
-internal sealed class OpenTasks(PlansDbContext db, WorkingDays workingDays, ILogger<OpenTasks> logger)
+internal sealed class OpenTasks(PlansDbContext db, WorkingDays workingDays)
 {
     /// <summary>Every started task (an after-event task starts when its event is recorded) of the given plans or all.</summary>
     public async Task<IReadOnlyList<TaskOnDay>> OnAsync(DateOnly day, Func<IQueryable<Plan>, IQueryable<Plan>>? plans = null, CancellationToken ct = default)
@@ -21,7 +21,7 @@ internal sealed class OpenTasks(PlansDbContext db, WorkingDays workingDays, ILog
         foreach (var row in rows.OrderBy(r => r.Plan.IssuedOn).ThenBy(r => r.Task.Number, StringComparer.Ordinal))
         {
             var isWorkingDay = await workingDays.ForAsync(row.Task.LeadUnitId, ct);
-            var due = OwedDue(row.Task, row.Plan, isWorkingDay);
+            var due = TaskSchedule.OwedDue(row.Task, row.Plan.IssuedOn, isWorkingDay);
             result.Add(new TaskOnDay(row.Plan, row.Task, due, TaskSchedule.StatusOf(row.Task, due, day)));
         }
 
@@ -29,19 +29,4 @@ internal sealed class OpenTasks(PlansDbContext db, WorkingDays workingDays, ILog
     }
 
     public Task<Func<DateOnly, bool>> CalendarAsync(Guid unitId, CancellationToken ct) => workingDays.ForAsync(unitId, ct);
-
-    private DateOnly? OwedDue(PlanTask task, Plan plan, Func<DateOnly, bool> isWorkingDay)
-    {
-        try
-        {
-            return TaskSchedule.OwedDue(task, plan.IssuedOn, isWorkingDay);
-        }
-        catch (NotImplementedException exception)
-        {
-            // The recurring and month deadlines are computed by DeadlineSchedule, written on the parser's
-            // branch; until it lands such a task is reported without a due date rather than stopping the run.
-            logger.LogWarning(exception, "No due date for task {TaskId} of plan {PlanId} yet.", task.Id, plan.Id);
-            return null;
-        }
-    }
 }
