@@ -94,6 +94,30 @@ public sealed class PlansTests(BrowserHost host)
         await officer.GotoAsync(planUrl);
         await Assertions.Expect(officer.Locator("#tasks tbody tr:first-child")).ToContainTextAsync("60%");
         await Assertions.Expect(officer.Locator("#roll-up")).Not.ToContainTextAsync(" 0%");
+
+        // The weekly report for the chairman, produced now, carries the task with what the commune reported;
+        // downloaded as Excel and read back, and as Word in the Decree 30 layout.
+        await officer.GotoAsync("/ke-hoach/bao-cao-tuan");
+        await officer.Locator("#produce-weekly").ClickAsync();
+        var row = officer.Locator("#weekly-reports tbody tr", new() { Has = officer.Locator("td[data-unit=B21760]") }).First;
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        var excel = await officer.RunAndWaitForDownloadAsync(() => row.Locator("a.xlsx").ClickAsync());
+        var workbook = Path.Combine(Path.GetTempPath(), "bao-cao-tuan-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        try
+        {
+            await excel.SaveAsAsync(workbook);
+            var lines = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Nhiệm vụ").Cast<IDictionary<string, object?>>().ToList();
+            var reported = Assert.Single(lines, l => string.Equals(l["Kế hoạch"]?.ToString(), "41/KH-UBND", StringComparison.Ordinal)
+                && l["Nội dung báo cáo"]?.ToString() == "Đã rà soát các tiêu chí, niêm yết công khai tại trụ sở UBND.");
+            Assert.StartsWith("1. Công chỉ đạo", reported["Nhiệm vụ"]?.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(workbook);
+        }
+
+        var word = await officer.RunAndWaitForDownloadAsync(() => row.Locator("a.docx").ClickAsync());
+        Assert.EndsWith(".docx", word.SuggestedFilename, StringComparison.Ordinal);
     }
 
     [Fact]

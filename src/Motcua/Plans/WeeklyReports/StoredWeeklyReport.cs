@@ -38,17 +38,30 @@ internal sealed class StoredWeeklyReport
 
     public WeeklyReport Report => JsonSerializer.Deserialize<WeeklyReport>(Content, Json)!;
 
-    public static StoredWeeklyReport Create(Guid issuingUnitId, WeeklyReport report, DateTime now) => new()
+    public static StoredWeeklyReport Create(Guid issuingUnitId, WeeklyReport report, DateTime now)
     {
-        Id = Guid.CreateVersion7(),
-        IssuingUnitId = issuingUnitId,
-        Week = report.Week,
-        WeekStart = report.WeekStart,
-        ReportDay = report.ReportDay,
-        CreatedAt = now,
-        Tasks = report.Units.Sum(u => u.Tasks.Count),
-        Overdue = report.Total(WeeklyTaskStatus.Overdue),
-        NotReported = report.Total(WeeklyTaskStatus.NotReported),
-        Content = JsonSerializer.Serialize(report, Json),
-    };
+        var stored = new StoredWeeklyReport { Id = Guid.CreateVersion7(), IssuingUnitId = issuingUnitId, Week = report.Week };
+        stored.Refresh(report, now);
+        return stored;
+    }
+
+    /// <summary>
+    /// This week's report produced again on request (units reported after Friday's run and the chairman wants
+    /// the current picture): same unit and week, new figures and time. A past week is never rewritten.
+    /// </summary>
+    public void Refresh(WeeklyReport report, DateTime now)
+    {
+        if (!string.Equals(report.Week, Week, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A weekly report is refreshed only with the same week.");
+        }
+
+        WeekStart = report.WeekStart;
+        ReportDay = report.ReportDay;
+        CreatedAt = now;
+        Tasks = report.Units.Sum(u => u.Tasks.Count);
+        Overdue = report.Total(WeeklyTaskStatus.Overdue);
+        NotReported = report.Total(WeeklyTaskStatus.NotReported);
+        Content = JsonSerializer.Serialize(report, Json);
+    }
 }

@@ -52,8 +52,12 @@ internal sealed class WeeklyReportRun(
         return $"week {week}: {outcome}";
     }
 
-    /// <summary>The work of one week, as of <paramref name="day"/> (the report day). Safe to repeat: nothing is sent or stored twice.</summary>
-    public async Task<string> RunAsync(DateOnly day, CancellationToken cancellationToken)
+    /// <summary>
+    /// The work of one week, as of <paramref name="day"/> (the report day). Safe to repeat: nothing is sent
+    /// twice. The scheduled run keeps a report already stored for the week; <paramref name="refresh"/> (a
+    /// reform officer producing it now) replaces it with today's figures.
+    /// </summary>
+    public async Task<string> RunAsync(DateOnly day, CancellationToken cancellationToken, bool refresh = false)
     {
         var week = PlansSchedule.WeekKey(day);
         var weekStart = PlansSchedule.WeekStart(day);
@@ -81,13 +85,22 @@ internal sealed class WeeklyReportRun(
         var produced = 0;
         foreach (var issuer in inReport.GroupBy(t => t.Plan.IssuingUnitId))
         {
-            if (await db.WeeklyReports.AnyAsync(r => r.IssuingUnitId == issuer.Key && r.Week == week, cancellationToken))
+            var existing = await db.WeeklyReports.FirstOrDefaultAsync(r => r.IssuingUnitId == issuer.Key && r.Week == week, cancellationToken);
+            if (existing is not null && !refresh)
             {
                 continue;
             }
 
             var report = await BuildAsync(issuer.Key, issuer.ToList(), week, weekStart, day, cancellationToken);
-            db.WeeklyReports.Add(StoredWeeklyReport.Create(issuer.Key, report, VietnamTime.Now(time)));
+            if (existing is null)
+            {
+                db.WeeklyReports.Add(StoredWeeklyReport.Create(issuer.Key, report, VietnamTime.Now(time)));
+            }
+            else
+            {
+                existing.Refresh(report, VietnamTime.Now(time));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             produced++;
             var to = (await recipients.LeadersAsync(issuer.Key, cancellationToken)).Concat(await recipients.ReformOfficersAsync(issuer.Key, cancellationToken));

@@ -71,6 +71,6 @@ internal sealed class WeeklyReportService(PlansDbContext db, ICurrentUser user, 
             throw new ForbiddenException();
         }
 
-        return await run.RunAsync(VietnamTime.Today(time), cancellationToken);
+        return await run.RunAsync(VietnamTime.Today(time), cancellationToken, refresh: true);
     }
 }
