@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Motcua.Access.Contracts;
 using Motcua.Common;
+using Motcua.Organisation.Contracts;
 using Motcua.Plans.Data;
+using Motcua.Plans.PlanDetails;
 
 namespace Motcua.Plans;
 
@@ -41,6 +44,28 @@ internal sealed class PlanAccess(ICurrentUser user)
     }
 
     /// <summary>The tasks the user sees (of any plan): of a plan issued in scope, or led or coordinated in scope.</summary>
+    /// <summary>
+    /// The tasks the caller sees, with their coordinators; given a unit code, only those that unit leads or
+    /// coordinates (a unit within the caller's scope, else a refusal naming the code).
+    /// </summary>
+    public async Task<(IQueryable<PlanTask> Tasks, UnitView? Unit)> TasksOfUnitAsync(PlansDbContext db, IUnitDirectory units, string? unitCode, CancellationToken cancellationToken = default)
+    {
+        var query = (await VisibleTasksAsync(db, cancellationToken)).AsNoTracking().Include(t => t.Coordinators);
+        if (string.IsNullOrWhiteSpace(unitCode))
+        {
+            return (query, null);
+        }
+
+        var unit = await units.FindByCodeAsync(unitCode.Trim().ToUpperInvariant(), cancellationToken);
+        var scope = await ScopeAsync(cancellationToken);
+        if (unit is null || !scope.Contains(unit.Id))
+        {
+            throw new DomainException("unit", "There is no unit with code {0} that you may use.", unitCode.Trim());
+        }
+
+        return (query.Where(t => t.LeadUnitId == unit.Id || t.Coordinators.Any(c => c.UnitId == unit.Id)), new UnitView(unit.Code, unit.Name));
+    }
+
     public async Task<IQueryable<PlanTask>> VisibleTasksAsync(PlansDbContext db, CancellationToken cancellationToken = default)
     {
         var scope = await ScopeAsync(cancellationToken);

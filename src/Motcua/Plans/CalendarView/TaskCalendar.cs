@@ -23,21 +23,7 @@ internal sealed class TaskCalendar(PlansDbContext db, PlanAccess access, PlanRea
         var last = first.AddMonths(1).AddDays(-1);
         var start = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
         var end = last.AddDays((7 - (int)last.DayOfWeek) % 7);
-        var query = (await access.VisibleTasksAsync(db, cancellationToken)).AsNoTracking().Include(t => t.Coordinators);
-        IQueryable<PlanTask> filtered = query;
-        UnitView? unitView = null;
-        if (!string.IsNullOrWhiteSpace(unitCode))
-        {
-            var unit = await units.FindByCodeAsync(unitCode.Trim().ToUpperInvariant(), cancellationToken);
-            var scope = await access.ScopeAsync(cancellationToken);
-            if (unit is null || !scope.Contains(unit.Id))
-            {
-                throw new DomainException("unit", "There is no unit with code {0} that you may use.", unitCode.Trim());
-            }
-
-            unitView = new UnitView(unit.Code, unit.Name);
-            filtered = query.Where(t => t.LeadUnitId == unit.Id || t.Coordinators.Any(c => c.UnitId == unit.Id));
-        }
+        var (filtered, unitView) = await access.TasksOfUnitAsync(db, units, unitCode, cancellationToken);
 
         var tasks = await filtered.ToListAsync(cancellationToken);
         var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();

@@ -31,23 +31,8 @@ internal sealed class TaskBoard(PlansDbContext db, PlanAccess access, PlanReadin
 
     public async Task<BoardView> GetAsync(string? unitCode, BoardGrouping by, CancellationToken cancellationToken = default)
     {
-        var query = (await access.VisibleTasksAsync(db, cancellationToken)).AsNoTracking().Include(t => t.Coordinators).Include(t => t.Indicators);
-        UnitView? unitView = null;
-        IQueryable<PlanTask> filtered = query;
-        if (!string.IsNullOrWhiteSpace(unitCode))
-        {
-            var unit = await units.FindByCodeAsync(unitCode.Trim().ToUpperInvariant(), cancellationToken);
-            var scope = await access.ScopeAsync(cancellationToken);
-            if (unit is null || !scope.Contains(unit.Id))
-            {
-                throw new DomainException("unit", "There is no unit with code {0} that you may use.", unitCode.Trim());
-            }
-
-            unitView = new UnitView(unit.Code, unit.Name);
-            filtered = query.Where(t => t.LeadUnitId == unit.Id || t.Coordinators.Any(c => c.UnitId == unit.Id));
-        }
-
-        var tasks = await filtered.ToListAsync(cancellationToken);
+        var (filtered, unitView) = await access.TasksOfUnitAsync(db, units, unitCode, cancellationToken);
+        var tasks = await filtered.Include(t => t.Indicators).ToListAsync(cancellationToken);
         var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();
         var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var userScope = await access.ScopeAsync(cancellationToken);
