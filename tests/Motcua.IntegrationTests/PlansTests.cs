@@ -264,11 +264,21 @@ public abstract class PlanDraftAndEventTests<THost>(THost host) : IClassFixture<
         // Abandoned: nothing was stored.
         Assert.Equal(before, (await ReadAsync(await reform.GetAsync("/api/v1/plans"), HttpStatusCode.OK)).GetArrayLength());
 
-        // Confirmed with two of its tasks: exactly those two.
-        var kept = new[] { tasks[0], tasks[^1] };
+        // Confirmed with three of its tasks: exactly those, listed in the document's order (the plan has two
+        // lists that both start at 1: the first item of each, then the last item of the second).
+        var kept = new[] { tasks[0], tasks[^4], tasks[^1] };
+        Assert.Equal(["1", "1", "4"], kept.Select(t => t.GetProperty("number").GetString()));
         var plan = JsonSerializer.Deserialize<JsonElement>(JsonSerializer.Serialize(draft.GetProperty("plan")));
         var created = await ReadAsync(await reform.PostAsJsonAsync("/api/v1/plans/drafts/confirm", new { plan, tasks = kept }), HttpStatusCode.Created);
-        Assert.Equal(kept.Select(t => t.GetProperty("number").GetString()), created.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("number").GetString()));
+        Assert.Equal(kept.Select(t => t.GetProperty("content").GetString()), created.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("content").GetString()));
+        var details = await ReadAsync(await reform.GetAsync($"/api/v1/plans/{created.GetProperty("summary").GetProperty("id").GetString()}"), HttpStatusCode.OK);
+        Assert.Equal(kept.Select(t => t.GetProperty("content").GetString()), details.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("content").GetString()));
+
+        // A task added by hand afterwards comes after them, whatever its number.
+        var planId = created.GetProperty("summary").GetProperty("id").GetGuid();
+        await PlansApi.AddTaskAsync(reform, planId, new { number = "0", content = "Nhiệm vụ bổ sung", leadUnit = "KW1", deadline = new { kind = "date", date = "2024-12-31" } });
+        var after = await ReadAsync(await reform.GetAsync($"/api/v1/plans/{planId}"), HttpStatusCode.OK);
+        Assert.Equal("Nhiệm vụ bổ sung", after.GetProperty("tasks").EnumerateArray().Last().GetProperty("content").GetString());
         Assert.Equal(before + 1, (await ReadAsync(await reform.GetAsync("/api/v1/plans"), HttpStatusCode.OK)).GetArrayLength());
     }
 

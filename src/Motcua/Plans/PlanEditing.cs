@@ -31,7 +31,7 @@ internal sealed class PlanEditing(PlansDbContext db, PlanAccess access, IUnitDir
         {
             try
             {
-                tasks.Add(PlanTask.Create(plan, await TaskFieldsAsync(taskInputs[i], cancellationToken), access.Actor, now));
+                tasks.Add(PlanTask.Create(plan, await TaskFieldsAsync(taskInputs[i], cancellationToken), access.Actor, now, i + 1));
             }
             catch (DomainException exception)
             {
@@ -81,7 +81,8 @@ internal sealed class PlanEditing(PlansDbContext db, PlanAccess access, IUnitDir
     {
         var plan = await FindPlanAsync(planId, cancellationToken);
         await access.EnsureRunsAsync(plan, cancellationToken);
-        var task = PlanTask.Create(plan, await TaskFieldsAsync(input, cancellationToken), access.Actor, VietnamTime.Now(time));
+        var last = await db.Tasks.Where(t => t.PlanId == plan.Id).MaxAsync(t => (int?)t.Ordinal, cancellationToken) ?? 0;
+        var task = PlanTask.Create(plan, await TaskFieldsAsync(input, cancellationToken), access.Actor, VietnamTime.Now(time), last + 1);
         db.Tasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
         return task;

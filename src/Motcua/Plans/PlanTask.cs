@@ -126,6 +126,12 @@ internal sealed class PlanTask
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>
+    /// Its place in the plan: the document's order for a plan read from its text (where two lists may both
+    /// start at 1), then the order tasks were added. Tasks are listed by it, not by their number.
+    /// </summary>
+    public int Ordinal { get; private set; }
+
     public DateTime UpdatedAt { get; private set; }
 
     /// <summary>An after-event task has not started until its event is recorded; every other task has.</summary>
@@ -135,9 +141,9 @@ internal sealed class PlanTask
 
     public IEnumerable<Guid> UnitIds => _coordinators.Select(c => c.UnitId).Prepend(LeadUnitId);
 
-    public static PlanTask Create(Plan plan, TaskFields details, string actor, DateTime now)
+    public static PlanTask Create(Plan plan, TaskFields details, string actor, DateTime now, int ordinal = 0)
     {
-        var task = new PlanTask { Id = Guid.NewGuid(), PlanId = plan.Id, CreatedBy = actor, CreatedAt = now };
+        var task = new PlanTask { Id = Guid.NewGuid(), PlanId = plan.Id, CreatedBy = actor, CreatedAt = now, Ordinal = ordinal };
         task.Apply(details, now);
         return task;
     }

@@ -114,7 +114,7 @@ internal sealed class PlanReading(PlansDbContext db, PlanAccess access, IUnitDir
         var scope = await access.ScopeAsync(cancellationToken);
         var tasks = (await db.Tasks.AsNoTracking().Include(t => t.Coordinators).Include(t => t.Indicators).Where(t => t.PlanId == planId).ToListAsync(cancellationToken))
             .Where(t => PlanAccess.SeesTask(scope, plan, t))
-            .OrderBy(t => t.Number, TaskNumberComparer.Instance).ToList();
+            .OrderBy(t => t.Ordinal).ThenBy(t => t.Number, TaskNumberComparer.Instance).ToList();
         var views = new List<TaskView>(tasks.Count);
         foreach (var task in tasks)
         {

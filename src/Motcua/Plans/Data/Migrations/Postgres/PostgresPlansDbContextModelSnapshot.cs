@@ -299,6 +299,9 @@ namespace Motcua.Plans.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PercentDone")
                         .HasColumnType("integer");
 

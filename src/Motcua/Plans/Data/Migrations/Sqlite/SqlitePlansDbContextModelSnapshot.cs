@@ -293,6 +293,9 @@ namespace Motcua.Plans.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PercentDone")
                         .HasColumnType("INTEGER");
 

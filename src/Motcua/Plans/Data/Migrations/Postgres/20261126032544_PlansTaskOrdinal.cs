@@ -1,0 +1,31 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Motcua.Plans.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PlansTaskOrdinal : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Ordinal",
+                schema: "plans",
+                table: "plan_tasks",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Ordinal",
+                schema: "plans",
+                table: "plan_tasks");
+        }
+    }
+}
