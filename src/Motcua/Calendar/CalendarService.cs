@@ -80,7 +80,7 @@ internal sealed class WorkingCalendars(IServiceScopeFactory scopes, IUnitDirecto
 /// receipt computes the clock's start, then the appointment from it) reads the calendar revision once, so
 /// it pays one query instead of one per deadline, and all its deadlines come from the same revision.
 /// </summary>
-internal sealed class WorkingTime(WorkingCalendars calendars) : IWorkingTime
+internal sealed class WorkingTime(WorkingCalendars calendars, TimeProvider time) : IWorkingTime
 {
     private long? _revision;
 
@@ -118,8 +118,8 @@ internal sealed class WorkingTime(WorkingCalendars calendars) : IWorkingTime
 
     public async Task<Func<DateOnly, bool>> WorkingDaysAsync(Guid? unitId, CancellationToken cancellationToken = default)
     {
-        // Working days do not depend on the office hours in force, so any day picks the cached calendar.
-        var (calendar, _) = await CalendarAsync(unitId, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken);
+        // Working days do not depend on the office hours in force: today's (on the application's clock) will do.
+        var (calendar, _) = await CalendarAsync(unitId, VietnamTime.Today(time), cancellationToken);
         return calendar.IsWorkingDay;
     }
 
