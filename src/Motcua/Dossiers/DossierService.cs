@@ -312,7 +312,11 @@ internal sealed class DossierService(
         db.Dossiers.Add(dossier);
         db.Events.AddRange(dossier.NewEvents);
         await db.SaveChangesAsync(cancellationToken);
-        await FeedIndexesAsync(dossier, DossierFacts.Of(dossier), transaction, cancellationToken);
+        if (DossierFacts.Of(dossier) is { } fact)
+        {
+            // A new dossier has no fact yet; one not received yet (an online submission) counts for nothing.
+            await FeedIndexesAsync(dossier, fact, transaction, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         await notices.AfterAsync(dossier, dossier.TakeNewEvents(), cancellationToken);
         return dossier;
