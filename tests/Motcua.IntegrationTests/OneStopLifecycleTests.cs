@@ -365,6 +365,7 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
         var behind = await SyncStateAsync();
         await SyncAsync();
         var caughtUp = await SyncStateAsync();
+        var nothingDue = await host.WithServiceAsync<Motcua.Dossiers.Portal.PortalSynchroniser, (int, int)>(s => s.SyncDueAsync(1000, CancellationToken.None));
         var portal = host.App.Services.GetRequiredService<Motcua.Dossiers.Portal.LocalNationalPortal>();
 
         Assert.False(before.GetProperty("upToDate").GetBoolean());
@@ -372,6 +373,8 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
         Assert.False(behind.GetProperty("upToDate").GetBoolean());
         Assert.True(caughtUp.GetProperty("upToDate").GetBoolean());
         Assert.Equal(3, caughtUp.GetProperty("syncedVersion").GetInt32());
+        // Once the portal has the latest version, the dossier is no longer due: the next round sends nothing.
+        Assert.Equal((0, 0), nothingDue);
         Assert.Equal("InProcessing", portal.Received[code].Status);
     }
 

@@ -3,8 +3,17 @@ using Motcua.Common.Persistence;
 
 namespace Motcua.Dossiers.Data;
 
-internal class DossiersDbContext(DbContextOptions options) : DbContext(options), IAreaDbContext
+internal class DossiersDbContext : DbContext, IAreaDbContext
 {
+    public DossiersDbContext(DbContextOptions options)
+        : base(options)
+    {
+        // A dossier's change, its events and its index counters are one all-or-nothing transaction: when a
+        // save fails the whole transaction is rolled back, nothing goes on after it. EF Core's automatic
+        // savepoint around each SaveChanges inside a transaction would only cost two round trips per save.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public static string Area => "dossiers";
 
     public DbSet<Dossier> Dossiers => Set<Dossier>();
@@ -52,6 +61,13 @@ internal class DossiersDbContext(DbContextOptions options) : DbContext(options),
             d.Ignore(x => x.HasApology);
             d.Ignore(x => x.FeeDue);
             d.Ignore(x => x.CompletedLate);
+            // What the national portal has acknowledged, on the dossier's own row and outside the entity (only
+            // the synchroniser writes it): the dossiers due for synchronisation are then the few rows of a
+            // partial index, not an anti-join over every dossier ever received (ADR 0014).
+            d.Property<int>(Portal.PortalSynchroniser.SyncedVersion);
+            d.HasIndex(x => x.SubmittedAt)
+                .HasDatabaseName("IX_dossiers_portal_due")
+                .HasFilter($"\"{Portal.PortalSynchroniser.SyncedVersion}\" < \"Version\"");
             d.ComplexProperty(x => x.Applicant, a =>
             {
                 a.Property(x => x.Name).HasColumnName("applicant_name").HasMaxLength(200);

@@ -189,11 +189,16 @@ internal sealed class PortalSync
 /// </summary>
 internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal portal, TimeProvider time, Indexes.Contracts.IIndexFeed indexes, ILogger<PortalSynchroniser> logger)
 {
+    /// <summary>The dossiers' shadow column with the last version the portal acknowledged (see the dossiers' model).</summary>
+    public const string SyncedVersion = "PortalSyncedVersion";
+
     public async Task<(int Synced, int Failed)> SyncDueAsync(int batch, CancellationToken cancellationToken)
     {
         var states = db.Set<PortalSync>();
-        var due = await db.Dossiers
-            .Where(d => !states.Any(s => s.DossierId == d.Id && s.SyncedVersion >= d.Version))
+        // Read only: the dossiers are not changed here, so an officer's change at the same moment never conflicts.
+        // The predicate is the partial index's own, so only the dossiers ahead of the portal are read.
+        var due = await db.Dossiers.AsNoTracking()
+            .Where(d => EF.Property<int>(d, SyncedVersion) < d.Version)
             .OrderBy(d => d.SubmittedAt)
             .Take(batch)
             .ToListAsync(cancellationToken);
@@ -233,6 +238,11 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
         await db.SaveChangesAsync(cancellationToken);
         foreach (var dossier in counted)
         {
+            // Never backwards: a slower round that pushed an older version must not make a newer one due again.
+            var version = dossier.Version;
+            await db.Dossiers
+                .Where(d => d.Id == dossier.Id && EF.Property<int>(d, SyncedVersion) < version)
+                .ExecuteUpdateAsync(set => set.SetProperty(d => EF.Property<int>(d, SyncedVersion), version), cancellationToken);
             if (Indexing.DossierFacts.Of(dossier, synced: true) is { } fact)
             {
                 await indexes.RecordAsync(dossier.Code, fact, Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction), new Indexes.Contracts.IndexChange("system", Indexes.Contracts.IndexChange.PortalSync), cancellationToken);

@@ -3,8 +3,17 @@ using Motcua.Common.Persistence;
 
 namespace Motcua.Indexes.Data;
 
-internal class IndexesDbContext(DbContextOptions options) : DbContext(options), IAreaDbContext
+internal class IndexesDbContext : DbContext, IAreaDbContext
 {
+    public IndexesDbContext(DbContextOptions options)
+        : base(options)
+    {
+        // A dossier's change, its events and its index counters are one all-or-nothing transaction: when a
+        // save fails the whole transaction is rolled back, nothing goes on after it. EF Core's automatic
+        // savepoint around each SaveChanges inside a transaction would only cost two round trips per save.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public static string Area => "indexes";
 
     public DbSet<FactRow> Facts => Set<FactRow>();

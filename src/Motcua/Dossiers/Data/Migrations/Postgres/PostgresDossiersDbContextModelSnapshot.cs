@@ -110,6 +110,9 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("PortalSyncedVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PreviousSpecialist")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -228,6 +231,10 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
 
                     b.HasIndex("PortalReference")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("IX_dossiers_portal_due")
+                        .HasFilter("\"PortalSyncedVersion\" < \"Version\"");
 
                     b.HasIndex("ReceivingUnitId", "Status");
 

@@ -104,6 +104,9 @@ namespace Motcua.Dossiers.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PortalSyncedVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreviousSpecialist")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -222,6 +225,10 @@ namespace Motcua.Dossiers.Data.Migrations.Sqlite
 
                     b.HasIndex("PortalReference")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("IX_dossiers_portal_due")
+                        .HasFilter("\"PortalSyncedVersion\" < \"Version\"");
 
                     b.HasIndex("ReceivingUnitId", "Status");
 

@@ -1,0 +1,46 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Motcua.Dossiers.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OneStopPortalDue : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "PortalSyncedVersion",
+                table: "dossiers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            // What the portal already acknowledged, from the sync states, so that only what is really due is sent again.
+            migrationBuilder.Sql("""
+                UPDATE dossiers SET "PortalSyncedVersion" = s."SyncedVersion"
+                FROM portal_sync AS s
+                WHERE s."DossierId" = dossiers."Id";
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_portal_due",
+                table: "dossiers",
+                column: "SubmittedAt",
+                filter: "\"PortalSyncedVersion\" < \"Version\"");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_dossiers_portal_due",
+                table: "dossiers");
+
+            migrationBuilder.DropColumn(
+                name: "PortalSyncedVersion",
+                table: "dossiers");
+        }
+    }
+}
