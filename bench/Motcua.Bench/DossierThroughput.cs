@@ -21,7 +21,7 @@ namespace Motcua.Bench;
 /// pgbench (TPC-B) on the same server in the same run. Each client loops over a whole dossier life:
 /// receive at the counter, assign, submit, approve, complete, return — six requests, each a real
 /// transaction (read, rule, update, append an event). Usage:
-/// <c>dotnet run -c Release --project bench/Motcua.Bench -- throughput [--seconds 30] [--clients 8] [--warmup 20]</c>
+/// <c>dotnet run -c Release --project bench/Motcua.Bench -- throughput [--seconds 30] [--clients 8] [--warmup 60]</c>
 /// with <c>MOTCUA_BENCH_POSTGRES</c> set to an administrator connection string, or nothing to start a
 /// throwaway server with scripts/postgres.sh.
 /// </summary>
@@ -33,7 +33,7 @@ internal static partial class DossierThroughput
     {
         var seconds = Option(args, "--seconds", 30);
         var clients = Option(args, "--clients", 8);
-        var warmup = Option(args, "--warmup", 20);
+        var warmup = Option(args, "--warmup", 60);
         var repository = FindRepository();
         string? serverDirectory = null;
         var admin = Environment.GetEnvironmentVariable("MOTCUA_BENCH_POSTGRES");
