@@ -195,13 +195,7 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
     public async Task<(int Synced, int Failed)> SyncDueAsync(int batch, CancellationToken cancellationToken)
     {
         var states = db.Set<PortalSync>();
-        // Read only: the dossiers are not changed here, so an officer's change at the same moment never conflicts.
-        // The predicate is the partial index's own, so only the dossiers ahead of the portal are read.
-        var due = await db.Dossiers.AsNoTracking()
-            .Where(d => EF.Property<int>(d, SyncedVersion) < d.Version)
-            .OrderBy(d => d.SubmittedAt)
-            .Take(batch)
-            .ToListAsync(cancellationToken);
+        var due = await Due(db, batch).ToListAsync(cancellationToken);
         // One query for the batch's sync states, not one per dossier.
         var ids = due.Select(d => d.Id).ToList();
         var known = await states.Where(s => ids.Contains(s.DossierId)).ToDictionaryAsync(s => s.DossierId, cancellationToken);
@@ -252,6 +246,17 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
         await transaction.CommitAsync(cancellationToken);
         return (synced, failed);
     }
+
+    /// <summary>
+    /// The oldest dossiers ahead of what the portal acknowledged. Read only: the dossiers are not changed here,
+    /// so an officer's change at the same moment never conflicts. The predicate is the partial index's own
+    /// (ADR 0014), so only the dossiers that are due are read, however many exist.
+    /// </summary>
+    internal static IQueryable<Dossier> Due(DossiersDbContext db, int batch) =>
+        db.Dossiers.AsNoTracking()
+            .Where(d => EF.Property<int>(d, SyncedVersion) < d.Version)
+            .OrderBy(d => d.SubmittedAt)
+            .Take(batch);
 
     public async Task<PortalSync?> StateAsync(Guid dossierId, CancellationToken cancellationToken) =>
         await db.Set<PortalSync>().AsNoTracking().FirstOrDefaultAsync(s => s.DossierId == dossierId, cancellationToken);
