@@ -380,20 +380,75 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
     }
 
     [Fact]
+    public async Task A_dossier_the_portal_keeps_refusing_waits_and_does_not_hold_up_the_others()
+    {
+        await SeedAsync();
+        var desk = await host.SignedInClientAsync("desk.k1", Password);
+        async Task<string> ReceiveAsync(string applicant)
+        {
+            var created = await desk.PostAsJsonAsync("/api/v1/dossiers", new
+            {
+                procedureCode = "2.000908",
+                applicant = new { name = applicant },
+                documents = new[] { new { name = "Bản chính giấy tờ", provided = true } },
+                receive = true,
+            });
+            return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        }
+
+        async Task<(int, int)> SyncAsync(int batch) =>
+            await host.WithServiceAsync<Motcua.Dossiers.Portal.PortalSynchroniser, (int, int)>(s => s.SyncDueAsync(batch, CancellationToken.None));
+
+        await SyncAsync(1000);
+        var portal = host.App.Services.GetRequiredService<Motcua.Dossiers.Portal.LocalNationalPortal>();
+        var refused = await ReceiveAsync("Lê Văn Từ");
+        var next = await ReceiveAsync("Phan Thị Hoa");
+        portal.Refuse(refused);
+        try
+        {
+            // One dossier per round: the oldest is refused, then it waits and the next one goes.
+            var first = await SyncAsync(1);
+            var second = await SyncAsync(1);
+            var state = (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{refused}")).GetProperty("portalSync");
+
+            Assert.Equal((0, 1), first);
+            Assert.Equal((1, 0), second);
+            Assert.True(portal.Received.ContainsKey(next));
+            Assert.False(portal.Received.ContainsKey(refused));
+            Assert.False(state.GetProperty("upToDate").GetBoolean());
+            Assert.Equal(1, state.GetProperty("attempts").GetInt32());
+            Assert.Contains(refused, state.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+            Assert.Equal(JsonValueKind.String, state.GetProperty("retryAfter").ValueKind);
+        }
+        finally
+        {
+            portal.Accept(refused);
+        }
+    }
+
+    [Fact]
     public async Task The_dossiers_due_for_the_portal_are_read_through_the_partial_index()
     {
         await SeedAsync();
         var plan = await host.WithServiceAsync<Motcua.Dossiers.Data.DossiersDbContext, string>(async db =>
         {
             // The query the synchroniser runs, with its parameters written in (EXPLAIN takes no parameters).
-            var lines = Motcua.Dossiers.Portal.PortalSynchroniser.Due(db, 200).ToQueryString().Split('\n');
+            var lines = Motcua.Dossiers.Portal.PortalSynchroniser.Due(db, 200, new DateTime(2026, 11, 26, 10, 0, 0)).ToQueryString().Split('\n');
             var sql = string.Join('\n', lines.Where(l => !l.StartsWith("-- @", StringComparison.Ordinal) && !l.StartsWith(".param", StringComparison.Ordinal)));
-            foreach (var line in lines.Where(l => l.StartsWith("-- @", StringComparison.Ordinal) || l.StartsWith(".param set ", StringComparison.Ordinal)))
+            foreach (var line in lines.Select(l => l.TrimEnd('\r')))
             {
-                var (name, value) = line.StartsWith("--", StringComparison.Ordinal)
-                    ? (line[3..line.IndexOf('=', StringComparison.Ordinal)], line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim('\'', '\r'))
-                    : (line.Split(' ')[2], line.Split(' ')[3].TrimEnd('\r'));
-                sql = sql.Replace(name, value, StringComparison.Ordinal);
+                // "-- @name='value' (DbType = …)" from PostgreSQL, ".param set @name value" from SQLite.
+                if (line.StartsWith("-- @", StringComparison.Ordinal))
+                {
+                    var name = line[3..line.IndexOf('=', StringComparison.Ordinal)];
+                    var value = line.Split('\'')[1];
+                    sql = sql.Replace(name, int.TryParse(value, CultureInfo.InvariantCulture, out _) ? value : $"'{value}'", StringComparison.Ordinal);
+                }
+                else if (line.StartsWith(".param set ", StringComparison.Ordinal))
+                {
+                    var parts = line.Split(' ', 4);
+                    sql = sql.Replace(parts[2], parts[3], StringComparison.Ordinal);
+                }
             }
 
             var postgres = db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal);

@@ -5,7 +5,7 @@ internal sealed record DossierDocumentResponse(string Name, int Originals, int C
 internal sealed record DossierEventResponse(int Sequence, DateTime At, string Actor, string Action, DossierStatus? FromStatus, DossierStatus ToStatus, string? Department, string? Holder, DateTime? DueAt, string? Note);
 
 /// <summary>Whether the National Public Service Portal has the dossier's current version.</summary>
-internal sealed record PortalSyncResponse(bool UpToDate, int SyncedVersion, DateTime? SyncedAt, int Attempts, string? LastError);
+internal sealed record PortalSyncResponse(bool UpToDate, int SyncedVersion, DateTime? SyncedAt, int Attempts, string? LastError, DateTime? RetryAfter);
 
 /// <summary>A dossier as officers see it (the applicant's public view is <see cref="Lookup.PublicDossierResponse"/>).</summary>
 /// <param name="PortalReference">The National Public Service Portal's reference when the dossier was submitted there.</param>
@@ -76,6 +76,6 @@ internal sealed record DossierResponse(
         d.Version,
         [.. d.Documents.Select(x => new DossierDocumentResponse(x.Name, x.Originals, x.Copies, x.Provided, x.Digitised, x.Reused))],
         events?.Select(e => new DossierEventResponse(e.Sequence, e.At, e.Actor, e.Action, e.FromStatus, e.ToStatus, e.Department, e.Holder, e.DueAt, e.Note)).ToList(),
-        events is null ? null : new PortalSyncResponse(sync is not null && sync.SyncedVersion >= d.Version, sync?.SyncedVersion ?? 0, sync?.SyncedAt, sync?.Attempts ?? 0, sync?.LastError),
+        events is null ? null : new PortalSyncResponse(sync is not null && sync.SyncedVersion >= d.Version, sync?.SyncedVersion ?? 0, sync?.SyncedAt, sync?.Attempts ?? 0, sync?.LastError, sync?.RetryAfter),
         d.PortalReference);
 }

@@ -57,8 +57,15 @@ internal sealed class LocalNationalPortal : INationalPortal
     /// <summary>The last acknowledgement of each submission, by the portal's reference.</summary>
     public IReadOnlyDictionary<string, PortalAcknowledgement> Acknowledged => _acknowledged;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _refused = new();
+
     /// <summary>When true, downloads and acknowledgements fail as if the portal were unreachable (to try the retries).</summary>
     public bool Unreachable { get; set; }
+
+    /// <summary>The portal refuses this dossier's synchronisation until <see cref="Accept"/> (to try the back-off).</summary>
+    public void Refuse(string code) => _refused[code] = true;
+
+    public void Accept(string code) => _refused.TryRemove(code, out _);
 
     /// <summary>Keeps a file "on the portal" and gives the address a submission names it by.</summary>
     public string AddFile(byte[] content)
@@ -73,6 +80,11 @@ internal sealed class LocalNationalPortal : INationalPortal
 
     public Task SyncAsync(PortalDossier dossier, CancellationToken cancellationToken)
     {
+        if (_refused.ContainsKey(dossier.Code))
+        {
+            throw new HttpRequestException($"The local portal refuses dossier {dossier.Code}.");
+        }
+
         _received[dossier.Code] = dossier;
         return Task.CompletedTask;
     }
@@ -181,6 +193,12 @@ internal sealed class PortalSync
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>Failures since the last success; the wait before the next attempt grows with them.</summary>
+    public int Failures { get; set; }
+
+    /// <summary>Not tried again before this time (Vietnam time) after a failure; null when nothing failed.</summary>
+    public DateTime? RetryAfter { get; set; }
 }
 
 /// <summary>
@@ -195,7 +213,8 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
     public async Task<(int Synced, int Failed)> SyncDueAsync(int batch, CancellationToken cancellationToken)
     {
         var states = db.Set<PortalSync>();
-        var due = await Due(db, batch).ToListAsync(cancellationToken);
+        var now = Common.VietnamTime.Now(time);
+        var due = await Due(db, batch, now).ToListAsync(cancellationToken);
         // One query for the batch's sync states, not one per dossier.
         var ids = due.Select(d => d.Id).ToList();
         var known = await states.Where(s => ids.Contains(s.DossierId)).ToDictionaryAsync(s => s.DossierId, cancellationToken);
@@ -216,12 +235,17 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
                 state.SyncedVersion = dossier.Version;
                 state.SyncedAt = Common.VietnamTime.Now(time);
                 state.LastError = null;
+                state.Failures = 0;
+                state.RetryAfter = null;
                 synced++;
                 counted.Add(dossier);
             }
             catch (HttpRequestException exception)
             {
                 state.LastError = exception.Message.Length > 500 ? exception.Message[..500] : exception.Message;
+                // A dossier the portal keeps refusing waits longer each time, so it cannot hold up the others.
+                state.Failures++;
+                state.RetryAfter = now + RetryDelay(state.Failures);
                 failed++;
                 logger.LogWarning(exception, "National portal sync of {Code} (version {Version}) failed", dossier.Code, dossier.Version);
             }
@@ -248,15 +272,21 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
     }
 
     /// <summary>
-    /// The oldest dossiers ahead of what the portal acknowledged. Read only: the dossiers are not changed here,
-    /// so an officer's change at the same moment never conflicts. The predicate is the partial index's own
-    /// (ADR 0014), so only the dossiers that are due are read, however many exist.
+    /// The oldest dossiers ahead of what the portal acknowledged, except those waiting after a failure. Read
+    /// only: the dossiers are not changed here, so an officer's change at the same moment never conflicts. The
+    /// first predicate is the partial index's own (ADR 0014), so only the dossiers that are due are read,
+    /// however many exist.
     /// </summary>
-    internal static IQueryable<Dossier> Due(DossiersDbContext db, int batch) =>
+    internal static IQueryable<Dossier> Due(DossiersDbContext db, int batch, DateTime now) =>
         db.Dossiers.AsNoTracking()
             .Where(d => EF.Property<int>(d, SyncedVersion) < d.Version)
+            .Where(d => !db.Set<PortalSync>().Any(s => s.DossierId == d.Id && s.RetryAfter > now))
             .OrderBy(d => d.SubmittedAt)
             .Take(batch);
+
+    /// <summary>The wait after the given number of failures in a row: 1, 2, 4, 8, 16 minutes, then 30 at most.</summary>
+    public static TimeSpan RetryDelay(int failuresInARow) =>
+        TimeSpan.FromMinutes(failuresInARow < 1 ? 0 : Math.Min(30, 1 << Math.Min(failuresInARow - 1, 5)));
 
     public async Task<PortalSync?> StateAsync(Guid dossierId, CancellationToken cancellationToken) =>
         await db.Set<PortalSync>().AsNoTracking().FirstOrDefaultAsync(s => s.DossierId == dossierId, cancellationToken);

@@ -431,9 +431,15 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RetryAfter")
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<DateTime?>("SyncedAt")
                         .HasColumnType("timestamp without time zone");

@@ -425,8 +425,14 @@ namespace Motcua.Dossiers.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetryAfter")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SyncedAt")
