@@ -410,6 +410,8 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
             var first = await SyncAsync(1);
             var second = await SyncAsync(1);
             var state = (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{refused}")).GetProperty("portalSync");
+            var refusedPage = await desk.GetStringAsync($"/dossiers/{refused}");
+            var syncedPage = await desk.GetStringAsync($"/dossiers/{next}");
 
             Assert.Equal((0, 1), first);
             Assert.Equal((1, 0), second);
@@ -419,6 +421,10 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
             Assert.Equal(1, state.GetProperty("attempts").GetInt32());
             Assert.Contains(refused, state.GetProperty("lastError").GetString(), StringComparison.Ordinal);
             Assert.Equal(JsonValueKind.String, state.GetProperty("retryAfter").ValueKind);
+            // The officers see it on the dossier's page too, with the portal's error and the next attempt.
+            Assert.Contains("Chưa đồng bộ được", refusedPage, StringComparison.Ordinal);
+            Assert.Contains($"The local portal refuses dossier {refused}.", refusedPage, StringComparison.Ordinal);
+            Assert.Contains("Đã đồng bộ lúc", syncedPage, StringComparison.Ordinal);
         }
         finally
         {

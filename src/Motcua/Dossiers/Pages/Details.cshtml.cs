@@ -11,7 +11,7 @@ namespace Motcua.Dossiers.Pages;
 
 /// <summary>A dossier: its state, documents, history, and the actions the caller's role may take now.</summary>
 internal sealed class DetailsModel(
-    DossierService dossiers, Files.DossierFileStore store, Kiosk.KioskRatings kiosk, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+    DossierService dossiers, Files.DossierFileStore store, Kiosk.KioskRatings kiosk, Portal.PortalSynchroniser portal, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = string.Empty;
@@ -25,6 +25,9 @@ internal sealed class DetailsModel(
     public DateTime Now { get; private set; }
 
     public IReadOnlyList<Files.DossierFile> Files { get; private set; } = [];
+
+    /// <summary>What the national portal acknowledged of this dossier; null before the first attempt.</summary>
+    public Portal.PortalSync? PortalSync { get; private set; }
 
     public bool CanAttach => user.IsInRole(Roles.ReceivingOfficer) || user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Leader);
 
@@ -146,6 +149,7 @@ internal sealed class DetailsModel(
         Code = Dossier.Code;
         History = await dossiers.HistoryAsync(Dossier.Id, HttpContext.RequestAborted);
         Files = await store.ListAsync(Dossier.Id, HttpContext.RequestAborted);
+        PortalSync = await portal.StateAsync(Dossier.Id, HttpContext.RequestAborted);
         Actions = [.. Dossier.AvailableActions().Where(a => DossierPermissions.Allows(a, user.IsInRole))];
         Now = VietnamTime.Now(time);
         (string, Dossiers.Forms.FormKind, string)[] all =
