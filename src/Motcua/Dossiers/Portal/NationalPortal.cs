@@ -51,13 +51,12 @@ internal sealed class LocalNationalPortal : INationalPortal
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PortalSubmission> _queued = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _files = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PortalAcknowledgement> _acknowledged = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _refused = new();
 
     public IReadOnlyDictionary<string, PortalDossier> Received => _received;
 
     /// <summary>The last acknowledgement of each submission, by the portal's reference.</summary>
     public IReadOnlyDictionary<string, PortalAcknowledgement> Acknowledged => _acknowledged;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _refused = new();
 
     /// <summary>When true, downloads and acknowledgements fail as if the portal were unreachable (to try the retries).</summary>
     public bool Unreachable { get; set; }
