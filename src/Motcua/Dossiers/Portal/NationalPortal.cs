@@ -253,13 +253,17 @@ internal sealed class PortalSynchroniser(DossiersDbContext db, INationalPortal p
         // The sync rate counts received dossiers known to the portal: recorded with the sync states, atomically.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // The acknowledged versions just saved move onto the dossiers' rows in one statement; never backwards,
+        // so a slower round that pushed an older version cannot make a newer one due again.
+        var acknowledged = counted.Select(d => d.Id).ToList();
+        await db.Dossiers
+            .Where(d => acknowledged.Contains(d.Id)
+                && EF.Property<int>(d, SyncedVersion) < states.Where(s => s.DossierId == d.Id).Select(s => s.SyncedVersion).First())
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(d => EF.Property<int>(d, SyncedVersion), d => states.Where(s => s.DossierId == d.Id).Select(s => s.SyncedVersion).First()),
+                cancellationToken);
         foreach (var dossier in counted)
         {
-            // Never backwards: a slower round that pushed an older version must not make a newer one due again.
-            var version = dossier.Version;
-            await db.Dossiers
-                .Where(d => d.Id == dossier.Id && EF.Property<int>(d, SyncedVersion) < version)
-                .ExecuteUpdateAsync(set => set.SetProperty(d => EF.Property<int>(d, SyncedVersion), version), cancellationToken);
             if (Indexing.DossierFacts.Of(dossier, synced: true) is { } fact)
             {
                 await indexes.RecordAsync(dossier.Code, fact, Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction), new Indexes.Contracts.IndexChange("system", Indexes.Contracts.IndexChange.PortalSync), cancellationToken);
