@@ -117,6 +117,9 @@ public abstract class BrowserHostBase : IAsyncLifetime
             var units = scope.ServiceProvider.GetRequiredService<Motcua.Organisation.UnitAdministration>();
             await units.CreateAsync(new Motcua.Organisation.NewUnit("B52", "Tỉnh Gia Lai", Motcua.Organisation.Contracts.UnitKind.Province, null, new DateOnly(2000, 1, 1)));
             await units.CreateAsync(new Motcua.Organisation.NewUnit("B21760", "Xã Tuy Phước", Motcua.Organisation.Contracts.UnitKind.Commune, "B52", new DateOnly(2025, 7, 1)));
+            // Dossiers are assigned only to a department of their unit, and only to its specialists.
+            await units.AddDepartmentAsync("B21760", "VP", "Văn phòng HĐND và UBND", Motcua.Organisation.DepartmentKind.Department);
+            await units.AddDepartmentAsync("B21760", "PKT", "Phòng Kinh tế", Motcua.Organisation.DepartmentKind.Department);
             var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
             await users.CreateAsync(new UserInput("tiepnhan", "Đặng Văn Tiếp", null, "B21760", "Công chức Một cửa", [Roles.ReceivingOfficer]), StaffPassword);
             await users.CreateAsync(new UserInput("chuyenvien", "Bùi Quốc Thụ", null, "B21760", "Công chức Văn phòng", [Roles.Specialist]), StaffPassword);

@@ -41,6 +41,7 @@ public abstract class FormsByRulesTests<THost>(THost host) : IClassFixture<THost
         await host.CreateUserAsync("forms.desk", Password, "BD1", Roles.ReceivingOfficer);
         await host.CreateUserAsync("forms.cv", Password, "BD1", Roles.Specialist);
         await host.CreateUserAsync("forms.ld", Password, "BD1", Roles.Leader);
+        await host.AddDepartmentsAsync("BD1", "VP");
         var root = await host.SignedInClientAsync("forms.root", Password);
         var import = await root.PostAsync("/api/v1/procedures/import", new MultipartFormDataContent
         {

@@ -38,6 +38,7 @@ public abstract class KioskRatingTests<THost>(THost host) : IClassFixture<THost>
         await host.CreateUserAsync("kiosk.other", Password, "KQ2", Roles.ReceivingOfficer);
         await host.CreateUserAsync("kiosk.cv", Password, "KQ1", Roles.Specialist);
         await host.CreateUserAsync("kiosk.ld", Password, "KQ1", Roles.Leader);
+        await host.AddDepartmentsAsync("KQ1", "TP");
         var root = await host.SignedInClientAsync("kiosk.root", Password);
         const string Catalogue = "code,name,field,level,onlineLevel,variantCode,variantName,processingTime,timeUnit,fee,documentName,originals,copies\n"
             + "2.000908,Chứng thực bản sao từ bản chính,Chứng thực,commune,none,01,Chứng thực,0.5,workingDays,0,Bản chính giấy tờ,1,0\n";

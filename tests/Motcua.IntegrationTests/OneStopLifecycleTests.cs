@@ -47,6 +47,7 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
         await host.CreateUserAsync("desk.p7", Password, "P7", Roles.ReceivingOfficer);
         await host.CreateUserAsync("cv.k1", Password, "K1", Roles.Specialist);
         await host.CreateUserAsync("ld.k1", Password, "K1", Roles.Leader);
+        await host.AddDepartmentsAsync("K1", "VP", "PKT");
         var root = await host.SignedInClientAsync("root7", Password);
         var import = await root.PostAsync("/api/v1/procedures/import", new MultipartFormDataContent
         {

@@ -49,6 +49,7 @@ public abstract class StepBudgetTests<THost>(THost host) : IClassFixture<THost>
         await host.CreateUserAsync("steps.desk", Password, "SB1", Roles.ReceivingOfficer);
         await host.CreateUserAsync("steps.cv", Password, "SB1", Roles.Specialist);
         await host.CreateUserAsync("steps.ld", Password, "SB1", Roles.Leader);
+        await host.AddDepartmentsAsync("SB1", "TP");
         await ImportAsync(Catalogue("0.5,0.5,6,0.5,1.5,1,0"), HttpStatusCode.OK);
         var root = await host.SignedInClientAsync("steps.root", Password);
         var assign = await root.PutAsJsonAsync("/api/v1/units/SB1/procedures", new[] { new { procedureCode = "1.000894", departmentCode = "TP" } });

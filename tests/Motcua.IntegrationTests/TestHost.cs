@@ -70,6 +70,17 @@ public abstract class TestHost : IAsyncLifetime
             .CreateAsync(new UserInput(userName, userName, null, unitCode, null, roles), password);
     }
 
+    /// <summary>Adds departments to a unit as the system (dossiers are assigned only to a department of their unit).</summary>
+    internal async Task AddDepartmentsAsync(string unitCode, params string[] codes)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var units = scope.ServiceProvider.GetRequiredService<Motcua.Organisation.UnitAdministration>();
+        foreach (var code in codes)
+        {
+            await units.AddDepartmentAsync(unitCode, code, "Phòng " + code, Motcua.Organisation.DepartmentKind.Department);
+        }
+    }
+
     internal async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> action)
         where TService : notnull
     {

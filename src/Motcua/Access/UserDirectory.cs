@@ -25,4 +25,17 @@ internal sealed class UserDirectory(AccessDbContext db) : IUserDirectory
             .Select(u => new UserContact(u.Id, u.UserName!, u.FullName, u.Email, u.UnitId))
             .ToListAsync(cancellationToken);
     }
+
+    public async Task<UserContact?> FindInUnitAsync(Guid unitId, string userName, string? role = null, CancellationToken cancellationToken = default)
+    {
+        // Identity compares user names through their upper-case normal form.
+        var normalised = userName.Trim().ToUpperInvariant();
+        var users = db.Users.AsNoTracking().Where(u => u.UnitId == unitId && !u.IsDisabled && u.NormalizedUserName == normalised);
+        if (role is not null)
+        {
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+        }
+
+        return await users.Select(u => new UserContact(u.Id, u.UserName!, u.FullName, u.Email, u.UnitId)).FirstOrDefaultAsync(cancellationToken);
+    }
 }

@@ -41,7 +41,8 @@ internal sealed record Appointment(DateTime Start, DateTime Due, long CalendarRe
 /// its rules, computes appointments with the legal clock, and saves the change with its event atomically.
 /// </summary>
 internal sealed class DossierService(
-    DossiersDbContext db, ICurrentUser user, IUnitDirectory units, IProcedureCatalogue catalogue, IWorkingTime clock, TimeProvider time, ApplicantNotices notices, IIndexFeed indexes)
+    DossiersDbContext db, ICurrentUser user, IUnitDirectory units, IProcedureCatalogue catalogue, IWorkingTime clock, TimeProvider time, ApplicantNotices notices, IIndexFeed indexes,
+    IUserDirectory people, IDepartmentDirectory departments, Microsoft.Extensions.Options.IOptions<SeparationOfDutiesOptions> duties)
 {
     public async Task<Dossier> SubmitAsync(NewDossier request, CancellationToken cancellationToken = default)
     {
@@ -213,8 +214,14 @@ internal sealed class DossierService(
             throw new DossierConflictException("The dossier was changed by someone else (version {0}, you had {1}); reload it and try again.", dossier.Version, expected);
         }
 
-        var now = VietnamTime.Now(time);
         var actor = user.Actor;
+        if (ActsAsSpecialist(action) && !await MayActAsSpecialistAsync(dossier, cancellationToken))
+        {
+            throw new ForbiddenException("Only the holder of the dossier or a leader of its unit can do this.");
+        }
+
+        await CheckSeparationOfDutiesAsync(dossier, action, actor, cancellationToken);
+        var now = VietnamTime.Now(time);
         var before = DossierFacts.Of(dossier);
         switch (action)
         {
@@ -231,10 +238,12 @@ internal sealed class DossierService(
                 dossier.Resubmit(now, input.Documents ?? [], actor);
                 break;
             case "assign":
-                dossier.Assign(now, input.DepartmentCode ?? dossier.DepartmentCode ?? string.Empty, input.Specialist, actor);
+                var department = await DepartmentAsync(dossier, string.IsNullOrWhiteSpace(input.DepartmentCode) ? dossier.DepartmentCode : input.DepartmentCode, cancellationToken);
+                dossier.Assign(now, department ?? string.Empty, await SpecialistAsync(dossier, input.Specialist, cancellationToken), actor);
                 break;
             case "forward":
-                dossier.Forward(now, input.DepartmentCode, input.Specialist ?? string.Empty, input.Note, actor);
+                var next = await DepartmentAsync(dossier, input.DepartmentCode, cancellationToken);
+                dossier.Forward(now, next, await SpecialistAsync(dossier, input.Specialist, cancellationToken) ?? string.Empty, input.Note, actor);
                 break;
             case "return-to-previous":
                 dossier.ReturnToPrevious(now, input.Reason ?? string.Empty, actor);
@@ -288,6 +297,90 @@ internal sealed class DossierService(
 
         await SaveAsync(dossier, before, cancellationToken);
         return dossier;
+    }
+
+    /// <summary>
+    /// The department named for an assignment, as the competent unit spells it: it must be an active
+    /// department of the dossier's competent unit (blank: none given, the dossier decides).
+    /// </summary>
+    private async Task<string?> DepartmentAsync(Dossier dossier, string? code, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var found = code.Length <= 20 ? await departments.FindAsync(dossier.UnitId, code, cancellationToken) : null;
+        if (found is not { IsActive: true })
+        {
+            var unit = await units.FindAsync(dossier.UnitId, cancellationToken);
+            throw new DomainException("departmentCode", "{0} is not an active department of unit {1}.", code.Trim(), unit?.Code ?? string.Empty);
+        }
+
+        return found.Code;
+    }
+
+    /// <summary>
+    /// The person named to hold the dossier, by user name: an active user of the dossier's competent unit
+    /// who holds the Specialist role (blank: nobody named). Returns the user name as it is stored.
+    /// </summary>
+    private async Task<string?> SpecialistAsync(Dossier dossier, string? userName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            return null;
+        }
+
+        var found = userName.Length <= 256 ? await people.FindInUnitAsync(dossier.UnitId, userName, Roles.Specialist, cancellationToken) : null;
+        if (found is null)
+        {
+            var unit = await units.FindAsync(dossier.UnitId, cancellationToken);
+            throw new DomainException("specialist", "{0} is not an active specialist of unit {1}.", userName.Trim(), unit?.Code ?? string.Empty);
+        }
+
+        return found.UserName;
+    }
+
+    /// <summary>
+    /// The caller takes <paramref name="action"/> as a specialist: the Specialist role is what allows it,
+    /// not another role of theirs (a leader returning a dossier, the desk completing one).
+    /// </summary>
+    private bool ActsAsSpecialist(string action) =>
+        DossierPermissions.RolesFor(action).Contains(Roles.Specialist) && user.IsInRole(Roles.Specialist)
+        && !DossierPermissions.RolesFor(action).Any(role => role != Roles.Specialist && user.IsInRole(role));
+
+    /// <summary>
+    /// Only the holder works on a dossier as its specialist; a leader of the competent unit (or above) may
+    /// act in the holder's place. A dossier with no holder yet is the leader's to hand out.
+    /// </summary>
+    private async Task<bool> MayActAsSpecialistAsync(Dossier dossier, CancellationToken cancellationToken)
+    {
+        if (dossier.Specialist is { } holder && SeparationOfDuties.SamePerson(holder, user.Actor))
+        {
+            return true;
+        }
+
+        return user.IsInRole(Roles.Leader) && (await user.GetScopeAsync(cancellationToken)).Contains(dossier.UnitId);
+    }
+
+    /// <summary>Refuses a step that would leave one person with duties the one-stop rules keep apart (see <see cref="SeparationOfDuties"/>).</summary>
+    private async Task CheckSeparationOfDutiesAsync(Dossier dossier, string action, string actor, CancellationToken cancellationToken)
+    {
+        var rules = duties.Value;
+        if (!rules.Enabled || !SeparationOfDuties.Steps.Contains(action))
+        {
+            return;
+        }
+
+        string[] steps = [.. SeparationOfDuties.Steps];
+        var history = await db.Events.AsNoTracking()
+            .Where(e => e.DossierId == dossier.Id && steps.Contains(e.Action))
+            .Select(e => new DutyStep(e.Action, e.Actor))
+            .ToListAsync(cancellationToken);
+        if (SeparationOfDuties.Refusal(rules, action, actor, history) is { } refusal)
+        {
+            throw SeparationOfDuties.Refuse(refusal);
+        }
     }
 
     private async Task<Dossier> CreateAsync(UnitSummary competent, Guid receivingUnitId, NewDossier request, string actor, CancellationToken cancellationToken)

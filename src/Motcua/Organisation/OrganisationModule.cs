@@ -18,6 +18,7 @@ internal static class OrganisationModule
         services.AddSingleton<UnitDirectory>();
         services.AddSingleton<IUnitDirectory>(sp => sp.GetRequiredService<UnitDirectory>());
         services.AddScoped<UnitAdministration>();
+        services.AddScoped<IDepartmentDirectory, DepartmentDirectory>();
         services.AddScoped<UnitImporter>();
         return services;
     }

@@ -10,4 +10,11 @@ internal sealed record UserContact(Guid UserId, string UserName, string FullName
 internal interface IUserDirectory
 {
     Task<IReadOnlyList<UserContact>> InUnitAsync(Guid unitId, string? role = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The active user named <paramref name="userName"/> (any letter case) of the unit, holding
+    /// <paramref name="role"/> when given; null otherwise (unknown, disabled, another unit, not in the role).
+    /// For the dossiers' assignment, which may name only real people of the competent unit.
+    /// </summary>
+    Task<UserContact?> FindInUnitAsync(Guid unitId, string userName, string? role = null, CancellationToken cancellationToken = default);
 }

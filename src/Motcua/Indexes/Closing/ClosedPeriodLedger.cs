@@ -108,6 +108,11 @@ internal static class ClosedPeriodLedger
         }
     }
 
+    /// <summary>Whether replacing <paramref name="before"/> with <paramref name="after"/> would add an adjustment to the period.</summary>
+    public static bool Adjusts(ClosedScope period, DossierFact? before, DossierFact? after) =>
+        Adjustments.EarliestDay(before, after) is { } earliest && period.To >= earliest
+        && Adjustments.Shifts(Within(period, before), Within(period, after), period.From, period.To).Count > 0;
+
     private static DossierFact? Within(ClosedScope period, DossierFact? fact) => fact is not null && period.Counts(fact.UnitId) ? fact : null;
 
     private static void Add(IndexesDbContext db, Guid periodId, string code, DossierFact? before, DossierFact? after, DateOnly from, DateOnly to, IndexChange change, DateTime now)

@@ -41,17 +41,34 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
         long lines = 0, valid = 0;
         if (!options.SkipInvalid || options.DryRun)
         {
+            // A caller limited to some units is also refused lines that would replace another unit's
+            // dossier or change another unit's closed period; the stored facts are read for that.
+            var guard = lookups.Guard.IsAll ? lookups.Guard : lookups.Guard.WithClosedPeriods(await ClosedPeriodLedger.LoadAsync(db, units, cancellationToken));
+            var accepted = new Dictionary<string, DossierFact>(StringComparer.Ordinal);
+            var pending = new List<(long Line, DossierFact Fact)>(BatchSize);
             await foreach (var (number, fact, lineProblems) in ReadAsync(open, lookups, cancellationToken))
             {
                 lines = number;
                 valid += fact is null ? 0 : 1;
                 problems.AddRange(lineProblems);
+                if (fact is not null && !guard.IsAll)
+                {
+                    pending.Add((number, fact));
+                    if (pending.Count == BatchSize)
+                    {
+                        valid -= await CheckAsync(pending, guard, accepted, problems, cancellationToken);
+                        pending.Clear();
+                    }
+                }
+
                 if (number % ProgressEvery == 0)
                 {
                     options.Progress?.Invoke(number, lookups.Clock.Elapsed);
                 }
             }
 
+            valid -= await CheckAsync(pending, guard, accepted, problems, cancellationToken);
+            problems.Sort((a, b) => a.Line.CompareTo(b.Line));
             if (options.DryRun || problems.Count > 0)
             {
                 return new ImportReport(lines, valid, 0, 0, options.SkipInvalid ? lines - valid : 0, options.DryRun, Imported: false, problems);
@@ -64,7 +81,9 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
         valid = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var closed = await ClosedPeriodLedger.LoadAsync(db, units, cancellationToken);
-        var batch = new List<DossierFact>(BatchSize);
+        var writeGuard = lookups.Guard.IsAll ? lookups.Guard : lookups.Guard.WithClosedPeriods(closed);
+        var refused = new List<ImportProblem>();
+        var batch = new List<(long Line, DossierFact Fact)>(BatchSize);
         await foreach (var (number, fact, lineProblems) in ReadAsync(open, lookups, cancellationToken))
         {
             lines = number;
@@ -72,12 +91,12 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
             if (fact is not null)
             {
                 valid++;
-                batch.Add(fact);
+                batch.Add((number, fact));
             }
 
             if (batch.Count == BatchSize)
             {
-                var (c, u) = await WriteAsync(batch, closed, cancellationToken);
+                var (c, u) = await WriteAsync(batch, closed, writeGuard, refused, cancellationToken);
                 (created, updated) = (created + c, updated + u);
                 batch.Clear();
             }
@@ -88,10 +107,52 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
             }
         }
 
-        var (lastCreated, lastUpdated) = await WriteAsync(batch, closed, cancellationToken);
+        var (lastCreated, lastUpdated) = await WriteAsync(batch, closed, writeGuard, refused, cancellationToken);
+        valid -= refused.Count;
+        problems.AddRange(refused);
+        problems.Sort((a, b) => a.Line.CompareTo(b.Line));
+        if (refused.Count > 0 && !options.SkipInvalid)
+        {
+            // Only when the stored facts changed between the check and the write: still all or nothing.
+            await transaction.RollbackAsync(cancellationToken);
+            return new ImportReport(lines, valid, 0, 0, 0, DryRun: false, Imported: false, problems);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         options.Progress?.Invoke(lines, lookups.Clock.Elapsed);
         return new ImportReport(lines, valid, created + lastCreated, updated + lastUpdated, lines - valid, DryRun: false, Imported: true, problems);
+    }
+
+    /// <summary>
+    /// The scope check of the validating pass (nothing is written): each line against the stored fact of
+    /// its code, or the file's earlier accepted line of it. Returns the number of lines refused.
+    /// </summary>
+    private async Task<long> CheckAsync(
+        List<(long Line, DossierFact Fact)> batch, ImportScope guard, Dictionary<string, DossierFact> accepted, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var codes = batch.Select(b => b.Fact.Code).Distinct().ToList();
+        var stored = await db.Facts.AsNoTracking().Where(f => codes.Contains(f.Code)).ToDictionaryAsync(f => f.Code, f => f.ToFact(), StringComparer.Ordinal, cancellationToken);
+        long refused = 0;
+        foreach (var (line, fact) in batch)
+        {
+            var before = accepted.GetValueOrDefault(fact.Code) ?? stored.GetValueOrDefault(fact.Code);
+            if (guard.Refusal(line, before, fact) is { } problem)
+            {
+                problems.Add(problem);
+                refused++;
+            }
+            else
+            {
+                accepted[fact.Code] = fact;
+            }
+        }
+
+        return refused;
     }
 
     /// <summary>
@@ -104,15 +165,16 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var writer = new PostgresFactWriter(db, VietnamTime.Now(time));
-        var batches = Channel.CreateBounded<List<DossierFact>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<List<(long Line, DossierFact Fact)>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadBatchesAsync(open, options, lookups, batches.Writer, stop.Token), stop.Token);
         long created = 0, updated = 0;
+        var refused = new List<ImportProblem>();
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                var (c, u) = await writer.WriteAsync(batch, cancellationToken);
+                var (c, u) = await writer.WriteAsync(batch, lookups.Guard, refused, cancellationToken);
                 (created, updated) = (created + c, updated + u);
             }
         }
@@ -132,6 +194,9 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
         }
 
         var (lines, valid, problems) = await reading;
+        valid -= refused.Count;
+        problems.AddRange(refused);
+        problems.Sort((a, b) => a.Line.CompareTo(b.Line));
         if (problems.Count > 0 && !options.SkipInvalid)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -145,12 +210,12 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
     }
 
     private static async Task<(long Lines, long Valid, List<ImportProblem> Problems)> ReadBatchesAsync(
-        Func<Stream> open, ImportOptions options, Lookups lookups, ChannelWriter<List<DossierFact>> batches, CancellationToken cancellationToken)
+        Func<Stream> open, ImportOptions options, Lookups lookups, ChannelWriter<List<(long Line, DossierFact Fact)>> batches, CancellationToken cancellationToken)
     {
         var problems = new List<ImportProblem>();
         long lines = 0, valid = 0;
         var writing = true;
-        var batch = new List<DossierFact>(PostgresFactWriter.BatchSize);
+        var batch = new List<(long Line, DossierFact Fact)>(PostgresFactWriter.BatchSize);
         try
         {
             await foreach (var (number, fact, lineProblems) in ReadAsync(open, lookups, cancellationToken))
@@ -163,14 +228,14 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
                     valid++;
                     if (writing)
                     {
-                        batch.Add(fact);
+                        batch.Add((number, fact));
                     }
                 }
 
                 if (batch.Count == PostgresFactWriter.BatchSize)
                 {
                     await batches.WriteAsync(batch, cancellationToken);
-                    batch = new List<DossierFact>(PostgresFactWriter.BatchSize);
+                    batch = new List<(long Line, DossierFact Fact)>(PostgresFactWriter.BatchSize);
                 }
 
                 if (number % ProgressEvery == 0)
@@ -195,19 +260,22 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
         return (lines, valid, problems);
     }
 
-    private sealed record Lookups(Dictionary<string, Guid?> Units, IReadOnlySet<string> Procedures, UnitScope Scope, Stopwatch Clock);
+    private sealed record Lookups(Dictionary<string, Guid?> Units, IReadOnlySet<string> Procedures, UnitScope Scope, ImportScope Guard, Stopwatch Clock);
 
     private async Task<Lookups> LookupsAsync(CancellationToken cancellationToken)
     {
         var scope = user.IsAuthenticated ? await user.GetScopeAsync(cancellationToken) : new UnitScope(true, new HashSet<Guid>());
         var known = new Dictionary<string, Guid?>(StringComparer.Ordinal);
+        var codes = new Dictionary<Guid, string>();
         foreach (var unit in await units.ListAsync(cancellationToken))
         {
             // Historical dossiers name the unit as it was: units closed since (districts, merged communes) count.
             known[unit.Code] = unit.Id;
+            codes[unit.Id] = unit.Code;
         }
 
-        return new Lookups(known, await catalogue.CodesAsync(cancellationToken), scope, Stopwatch.StartNew());
+        var guard = scope.IsAll ? ImportScope.Everything : new ImportScope(scope, codes, []);
+        return new Lookups(known, await catalogue.CodesAsync(cancellationToken), scope, guard, Stopwatch.StartNew());
     }
 
     private static async IAsyncEnumerable<(long Number, DossierFact? Fact, List<ImportProblem> Problems)> ReadAsync(
@@ -246,22 +314,30 @@ internal sealed class DossierImporter(IndexesDbContext db, IUnitDirectory units,
     }
 
     /// <param name="closed">The closed periods: a re-imported dossier that moves their figures is listed as their adjustment.</param>
-    private async Task<(long Created, long Updated)> WriteAsync(List<DossierFact> batch, IReadOnlyList<ClosedScope> closed, CancellationToken cancellationToken)
+    /// <param name="guard">The caller's scope: a line it refuses is not written and is added to <paramref name="refused"/>.</param>
+    private async Task<(long Created, long Updated)> WriteAsync(
+        List<(long Line, DossierFact Fact)> batch, IReadOnlyList<ClosedScope> closed, ImportScope guard, List<ImportProblem> refused, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
             return (0, 0);
         }
 
-        var codes = batch.Select(f => f.Code).Distinct().ToList();
+        var codes = batch.Select(b => b.Fact.Code).Distinct().ToList();
         var rows = await db.Facts.Where(f => codes.Contains(f.Code)).ToDictionaryAsync(f => f.Code, cancellationToken);
         var changes = new Dictionary<(Guid, DateOnly), long[]>();
         long created = 0, updated = 0;
         var now = VietnamTime.Now(time);
         var change = new IndexChange(user.Actor, IndexChange.Import);
-        foreach (var fact in batch)
+        foreach (var (line, fact) in batch)
         {
             var before = rows.TryGetValue(fact.Code, out var row) ? row.ToFact() : null;
+            if (guard.Refusal(line, before, fact) is { } problem)
+            {
+                refused.Add(problem);
+                continue;
+            }
+
             if (row is null)
             {
                 row = new FactRow();

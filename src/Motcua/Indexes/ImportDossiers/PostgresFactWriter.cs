@@ -40,30 +40,47 @@ internal sealed class PostgresFactWriter(IndexesDbContext db, DateTime now)
 
     public static string ColumnList => string.Join(", ", FactColumns.Select(c => $"\"{c}\""));
 
-    /// <summary>Writes one batch of valid facts (in file order) and sums their counter changes.</summary>
-    public async Task<(long Created, long Updated)> WriteAsync(IReadOnlyList<DossierFact> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one batch of valid facts (in file order, with their line numbers) and sums their counter
+    /// changes. A line the caller's scope refuses against the stored fact (read here, locked) is not written
+    /// and is added to <paramref name="refused"/>.
+    /// </summary>
+    public async Task<(long Created, long Updated)> WriteAsync(
+        IReadOnlyList<(long Line, DossierFact Fact)> batch, ImportScope guard, List<ImportProblem> refused, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
             return (0, 0);
         }
 
-        // The last line of a code wins; earlier ones in the batch only count as updates (as in the EF path).
-        var last = new Dictionary<string, DossierFact>(batch.Count, StringComparer.Ordinal);
-        long repeats = 0;
-        foreach (var fact in batch)
-        {
-            repeats += last.ContainsKey(fact.Code) ? 1 : 0;
-            last[fact.Code] = fact;
-        }
-
         // Locked so that a dossier changed concurrently cannot make the "before" read here stale.
-        var codes = last.Keys.ToArray();
+        var codes = batch.Select(b => b.Fact.Code).Distinct(StringComparer.Ordinal).ToArray();
         var lookup = $"SELECT * FROM {IndexSql.Table(db, IndexSql.FactsTable)} WHERE \"Code\" = ANY(@codes) FOR UPDATE";
         var stored = await db.Facts
             .FromSqlRaw(lookup, new NpgsqlParameter("codes", codes))
             .AsNoTracking()
             .ToDictionaryAsync(f => f.Code, f => f.ToFact(), StringComparer.Ordinal, cancellationToken);
+
+        // The last line of a code wins; earlier ones in the batch only count as updates (as in the EF path).
+        var last = new Dictionary<string, DossierFact>(batch.Count, StringComparer.Ordinal);
+        long repeats = 0;
+        foreach (var (line, fact) in batch)
+        {
+            if (!guard.IsAll && guard.Refusal(line, last.GetValueOrDefault(fact.Code) ?? stored.GetValueOrDefault(fact.Code), fact) is { } problem)
+            {
+                refused.Add(problem);
+                continue;
+            }
+
+            repeats += last.ContainsKey(fact.Code) ? 1 : 0;
+            last[fact.Code] = fact;
+        }
+
+        if (last.Count < codes.Length)
+        {
+            // Codes whose every line was refused stay as they are.
+            stored = stored.Where(s => last.ContainsKey(s.Key)).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        }
 
         var fresh = new List<DossierFact>(last.Count - stored.Count);
         var replaced = new List<DossierFact>(stored.Count);
@@ -87,7 +104,7 @@ internal sealed class PostgresFactWriter(IndexesDbContext db, DateTime now)
 
         if (_changes.Count > MaxPendingUnitDays)
         {
-            await FlushChangesAsync(batch.Min(f => DateOnly.FromDateTime(f.ReceivedAt)), cancellationToken);
+            await FlushChangesAsync(batch.Min(b => DateOnly.FromDateTime(b.Fact.ReceivedAt)), cancellationToken);
         }
 
         return (fresh.Count, replaced.Count + repeats);

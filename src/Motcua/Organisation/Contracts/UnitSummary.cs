@@ -47,3 +47,13 @@ internal interface IUnitDirectory
     /// <summary>The unit's ancestors, nearest first (not including the unit).</summary>
     Task<IReadOnlyList<Guid>> GetAncestorsAsync(Guid unitId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What other areas may know about a department of a unit.</summary>
+internal sealed record DepartmentSummary(Guid UnitId, string Code, string Name, bool IsActive);
+
+/// <summary>The departments of the units, for other areas (e.g. the dossiers' assignment to a department).</summary>
+internal interface IDepartmentDirectory
+{
+    /// <summary>The department with <paramref name="code"/> (any letter case) of the unit, active or not; null when the unit has none.</summary>
+    Task<DepartmentSummary?> FindAsync(Guid unitId, string code, CancellationToken cancellationToken = default);
+}
