@@ -20,35 +20,35 @@ public sealed class SeparationOfDutiesFacts
 
     private static readonly string[] People = ["an", "binh", "chi"];
 
-    /// <summary>History ("action:actor" …), the next action and its actor, the rules switched off (if any), the expected refusal.</summary>
-    public static TheoryData<string, string, string, string, DutyConflict?> Cases() => new()
+    /// <summary>History ("action:actor" …), the next action and its actor, the rules switched off (if any), the expected refusal ("none": allowed).</summary>
+    public static TheoryData<string, string, string, string, string> Cases() => new()
     {
         // The examiner does not decide.
-        { "receive:an submit:binh", "approve", "binh", "", DutyConflict.ExaminerApproves },
-        { "receive:an submit:binh", "refuse", "binh", "", DutyConflict.ExaminerRefuses },
-        { "receive:an submit:binh", "approve", "BINH", "", DutyConflict.ExaminerApproves },
-        { "receive:an submit:binh", "approve", "chi", "", null },
-        { "receive:an submit:binh", "approve", "an", "", null },
+        { "receive:an submit:binh", "approve", "binh", "", "ExaminerApproves" },
+        { "receive:an submit:binh", "refuse", "binh", "", "ExaminerRefuses" },
+        { "receive:an submit:binh", "approve", "BINH", "", "ExaminerApproves" },
+        { "receive:an submit:binh", "approve", "chi", "", "none" },
+        { "receive:an submit:binh", "approve", "an", "", "none" },
         // Sent back and submitted again by someone else: the first examiner still examined it.
-        { "receive:an submit:binh return-to-previous:chi submit:an", "approve", "binh", "", DutyConflict.ExaminerApproves },
+        { "receive:an submit:binh return-to-previous:chi submit:an", "approve", "binh", "", "ExaminerApproves" },
         // Who received and decided does not return alone; receiving and returning, or deciding and returning, is fine.
-        { "receive:an submit:binh approve:an", "return", "an", "", DutyConflict.DeciderReturns },
-        { "receive:an submit:binh refuse:an", "return", "an", "", DutyConflict.DeciderReturns },
-        { "receive:an submit:binh approve:chi", "return", "an", "", null },
-        { "receive:an submit:binh approve:chi", "return", "chi", "", null },
-        { "receive:an submit:binh approve:an", "return", "chi", "", null },
+        { "receive:an submit:binh approve:an", "return", "an", "", "DeciderReturns" },
+        { "receive:an submit:binh refuse:an", "return", "an", "", "DeciderReturns" },
+        { "receive:an submit:binh approve:chi", "return", "an", "", "none" },
+        { "receive:an submit:binh approve:chi", "return", "chi", "", "none" },
+        { "receive:an submit:binh approve:an", "return", "chi", "", "none" },
         // Other steps are never refused, and each part can be switched off, or the whole rule.
-        { "receive:an", "submit", "an", "", null },
-        { "receive:an submit:an", "complete", "an", "", null },
-        { "receive:an submit:binh", "approve", "binh", "ExaminerDoesNotDecide", null },
-        { "receive:an submit:binh approve:an", "return", "an", "ReceiverAndDeciderDoesNotReturn", null },
-        { "receive:an submit:an", "approve", "an", "Enabled", null },
-        { "receive:an submit:binh approve:an", "return", "an", "Enabled", null },
+        { "receive:an", "submit", "an", "", "none" },
+        { "receive:an submit:an", "complete", "an", "", "none" },
+        { "receive:an submit:binh", "approve", "binh", "ExaminerDoesNotDecide", "none" },
+        { "receive:an submit:binh approve:an", "return", "an", "ReceiverAndDeciderDoesNotReturn", "none" },
+        { "receive:an submit:an", "approve", "an", "Enabled", "none" },
+        { "receive:an submit:binh approve:an", "return", "an", "Enabled", "none" },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Who_may_take_the_next_step(string history, string action, string actor, string off, DutyConflict? expected)
+    public void Who_may_take_the_next_step(string history, string action, string actor, string off, string expected)
     {
         var rules = new SeparationOfDutiesOptions
         {
@@ -58,7 +58,7 @@ public sealed class SeparationOfDutiesFacts
         };
         var steps = history.Split(' ').Select(s => s.Split(':')).Select(p => new DutyStep(p[0], p[1]));
 
-        Assert.Equal(expected, SeparationOfDuties.Refusal(rules, action, actor, steps));
+        Assert.Equal(expected, SeparationOfDuties.Refusal(rules, action, actor, steps)?.ToString() ?? "none");
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class SeparationOfDutiesFacts
             }
 
             // Three turns in four go forward on the main path, so that many walks reach the end; the rest wander.
-            var action = choice % 4 == 0 ? available[choice / 4 % available.Count] : Forward(available);
+            var action = choice % 4 == 3 ? available[choice / 4 % available.Count] : Forward(available);
             var actor = People[choice / 13 % people];
             now = now.AddHours(1);
             var history = dossier.NewEvents.Select(e => new DutyStep(e.Action, e.Actor));
@@ -170,10 +170,10 @@ public sealed class SeparationOfDutiesFacts
         return dossier;
     }
 
-    /// <summary>The next step forward on the main path, when the state allows one.</summary>
+    /// <summary>The furthest step forward on the main path that the state allows.</summary>
     private static string Forward(List<string> available)
     {
-        string[] order = ["receive", "assign", "submit", "approve", "complete", "pay", "return"];
+        string[] order = ["return", "pay", "complete", "approve", "submit", "assign", "receive"];
         return order.FirstOrDefault(available.Contains) ?? available[0];
     }
 

@@ -11,7 +11,8 @@ namespace Motcua.Dossiers.Pages;
 
 /// <summary>A dossier: its state, documents, history, and the actions the caller's role may take now.</summary>
 internal sealed class DetailsModel(
-    DossierService dossiers, Files.DossierFileStore store, Kiosk.KioskRatings kiosk, Portal.PortalSynchroniser portal, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+    DossierService dossiers, Files.DossierFileStore store, Kiosk.KioskRatings kiosk, Portal.PortalSynchroniser portal, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l,
+    IUserDirectory people) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = string.Empty;
@@ -23,6 +24,9 @@ internal sealed class DetailsModel(
     public IReadOnlyList<string> Actions { get; private set; } = [];
 
     public DateTime Now { get; private set; }
+
+    /// <summary>The active specialists of the competent unit: the only people a dossier can be assigned or forwarded to.</summary>
+    public IReadOnlyList<UserContact> Specialists { get; private set; } = [];
 
     public IReadOnlyList<Files.DossierFile> Files { get; private set; } = [];
 
@@ -152,6 +156,11 @@ internal sealed class DetailsModel(
         PortalSync = await portal.StateAsync(Dossier.Id, HttpContext.RequestAborted);
         Actions = [.. Dossier.AvailableActions().Where(a => DossierPermissions.Allows(a, user.IsInRole))];
         Now = VietnamTime.Now(time);
+        if (Actions.Contains("assign") || Actions.Contains("forward"))
+        {
+            Specialists = await people.InUnitAsync(Dossier.UnitId, Roles.Specialist, HttpContext.RequestAborted);
+        }
+
         (string, Dossiers.Forms.FormKind, string)[] all =
         [
             ("01", Dossiers.Forms.FormKind.Receipt, l["Receipt and appointment"]), ("02", Dossiers.Forms.FormKind.SupplementRequest, l["Supplement request"]),
