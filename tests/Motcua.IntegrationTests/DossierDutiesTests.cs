@@ -188,7 +188,7 @@ public abstract class DossierDutiesTests<THost>(THost host) : DossierDutiesBase<
         var message = Assert.Single(JsonSerializer.Deserialize<JsonElement>(text).GetProperty("errors").GetProperty("separationOfDuties").EnumerateArray()).GetString();
         Assert.Equal("Bạn đã thẩm định hồ sơ này; lãnh đạo khác phải phê duyệt hồ sơ (nguyên tắc phân tách nhiệm vụ).", message);
         var english = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/dossiers/{code}/refuse") { Content = JsonContent.Create(new { reason = "Không đủ" }) };
-        english.Headers.AcceptLanguage.ParseAdd("en");
+        english.Headers.AcceptLanguage.ParseAdd("en-GB");
         var refused = await (await all.SendAsync(english)).Content.ReadAsStringAsync();
         Assert.Contains("You examined this dossier; another leader must refuse it (separation of duties).", refused, StringComparison.Ordinal);
         Assert.Equal(version, await VersionAsync(all, code));
