@@ -267,6 +267,7 @@ internal static partial class DossierThroughput
         var units = scope.ServiceProvider.GetRequiredService<UnitAdministration>();
         await units.CreateAsync(new NewUnit("BP", "Tỉnh Thử Tải", UnitKind.Province, null, new DateOnly(2000, 1, 1)));
         await units.CreateAsync(new NewUnit("BX", "Xã Thử Tải", UnitKind.Commune, "BP", new DateOnly(2025, 7, 1)));
+        await units.AddDepartmentAsync("BX", "VP", "Văn phòng", DepartmentKind.Department);
         var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         await users.CreateAsync(new UserInput("desk", "Bàn Tiếp Nhận", null, "BX", null, [Roles.ReceivingOfficer]), Password);
         await users.CreateAsync(new UserInput("specialist", "Chuyên Viên", null, "BX", null, [Roles.Specialist]), Password);
