@@ -120,6 +120,15 @@ public sealed class UploadInspectorFacts
     }
 
     [Fact]
+    public void An_xml_part_with_a_document_type_is_refused_without_expanding_its_entities()
+    {
+        const string Laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]><lolz>&lol2;</lolz>";
+        var docx = SampleFiles.Docx((package, main) => SampleFiles.AddPart(
+            package, main, "/customXml/item1.xml", "application/xml", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml", Encoding.UTF8.GetBytes(Laughs)));
+        Assert.Contains("not a valid document package", Refused("to-khai.docx", docx).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_zip_that_is_not_an_office_document_is_refused()
     {
         using var stream = new MemoryStream();
@@ -138,7 +147,7 @@ public sealed class UploadInspectorFacts
     public void A_pdf_that_runs_javascript_when_opened_is_refused()
     {
         var pdf = SampleFiles.Pdf("/OpenAction 5 0 R", "<< /Type /Action /S /JavaScript /JS (app.alert\\(1\\)) >>");
-        Assert.Equal("/JS", Refused("bien-ban.pdf", pdf).Arguments[0]);
+        Assert.Contains(Refused("bien-ban.pdf", pdf).Arguments[0], new object[] { "/JS", "/JavaScript" });
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.IO.Packaging;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
 using SkiaSharp;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Tokens;
@@ -400,16 +401,24 @@ internal static partial class UploadInspector
             var chunk = new byte[81920];
             foreach (var entry in archive.Entries)
             {
+                if (entry.IsEncrypted)
+                {
+                    throw new DomainException(field, "The Office file is not a valid document package: it is damaged or of another type.");
+                }
+
                 using var entryStream = entry.Open();
                 long actual = 0;
+                var crc = Crc32.Start;
                 int read;
                 while ((read = entryStream.Read(chunk, 0, chunk.Length)) > 0)
                 {
                     actual += read;
                     budget.Add(read, field);
+                    crc = Crc32.Append(crc, chunk.AsSpan(0, read));
                 }
 
-                if (actual != entry.Length)
+                // A reader may stop at the declared size: the checksum of what came out shows the lie.
+                if (actual != entry.Length || Crc32.Finish(crc) != entry.Crc32)
                 {
                     throw new DomainException(field, "The Office file is not a valid document package: it is damaged or of another type.");
                 }
@@ -427,7 +436,7 @@ internal static partial class UploadInspector
         if (kind is { } expected)
         {
             var main = relationships.FirstOrDefault(r => r.RelationshipType.EndsWith("/officeDocument", StringComparison.Ordinal) && r.TargetMode == TargetMode.Internal);
-            var mainUri = main is null ? null : PackUriHelper.ResolvePartUri(new Uri("/", UriKind.Relative), main.TargetUri);
+            var mainUri = main is null ? null : PackUriHelper.CreatePartUri(new Uri(main.TargetUri.OriginalString.TrimStart('/'), UriKind.Relative));
             if (mainUri is null || !package.PartExists(mainUri))
             {
                 throw new DomainException(field, "The Office file is not a valid document package: it is damaged or of another type.");
@@ -445,6 +454,12 @@ internal static partial class UploadInspector
         CheckRelationships(relationships, field);
         foreach (var part in package.GetParts())
         {
+            if (PackUriHelper.IsRelationshipPartUri(part.Uri))
+            {
+                // Read through GetRelationships below; a relationship part has none of its own.
+                continue;
+            }
+
             var path = part.Uri.OriginalString;
             var partName = Path.GetFileName(path);
             var contentType = part.ContentType;
@@ -470,16 +485,42 @@ internal static partial class UploadInspector
                 CheckPackage(copy.ToArray(), null, field, budget, nesting + 1);
             }
 
-            if (part.Uri.OriginalString.StartsWith("/word/", StringComparison.OrdinalIgnoreCase) && contentType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase))
+            if (contentType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase) || contentType.EndsWith("/xml", StringComparison.OrdinalIgnoreCase))
             {
-                using var xml = new StreamReader(part.GetStream(FileMode.Open, FileAccess.Read), Encoding.UTF8);
-                if (DdeField().IsMatch(xml.ReadToEnd()))
-                {
-                    throw Executable(field, path + " (DDE)");
-                }
+                CheckXml(part, path, field);
             }
 
             CheckRelationships(part.GetRelationships(), field);
+        }
+    }
+
+    /// <summary>
+    /// Every XML part must be well-formed XML without a document type (no entity expansion: a "billion
+    /// laughs" part is refused, not expanded), and Word parts must not hold a DDE field.
+    /// </summary>
+    private static void CheckXml(PackagePart part, string path, string field)
+    {
+        string text;
+        using (var reader = new StreamReader(part.GetStream(FileMode.Open, FileAccess.Read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            text = reader.ReadToEnd();
+        }
+
+        try
+        {
+            using var xml = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            while (xml.Read())
+            {
+            }
+        }
+        catch (XmlException)
+        {
+            throw new DomainException(field, "The Office file is not a valid document package: it is damaged or of another type.");
+        }
+
+        if (path.StartsWith("/word/", StringComparison.OrdinalIgnoreCase) && DdeField().IsMatch(text))
+        {
+            throw Executable(field, path + " (DDE)");
         }
     }
 
@@ -507,6 +548,35 @@ internal static partial class UploadInspector
     /// <summary>A Word field that runs another program through dynamic data exchange (DDE, DDEAUTO).</summary>
     [GeneratedRegex(@"(<w:instrText[^>]*>|w:instr=""|<instrText[^>]*>)\s*DDE", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DdeField();
+
+    /// <summary>CRC-32 (IEEE) as zip stores it, to check each entry's bytes against its header.</summary>
+    private static class Crc32
+    {
+        public const uint Start = 0xFFFFFFFFu;
+
+        private static readonly uint[] Table = Enumerable.Range(0, 256).Select(n =>
+        {
+            var c = (uint)n;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            return c;
+        }).ToArray();
+
+        public static uint Append(uint crc, ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes)
+            {
+                crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+            }
+
+            return crc;
+        }
+
+        public static uint Finish(uint crc) => ~crc;
+    }
 
     /// <summary>The bytes a package and the packages inside it may expand to, shared by all of them.</summary>
     private sealed class ExpansionBudget(long fileLength)
