@@ -115,6 +115,12 @@ internal static partial class UploadInspector
     private static readonly string[] Markup = ["<script", "<!doctype html", "<html>", "<html ", "<iframe", "<object", "<embed ", "javascript:"];
 
     /// <summary>
+    /// The plain names of scripts, launches and attachments, searched in the raw bytes too: an object that a
+    /// damaged cross-reference table hides from the parser is still found by a viewer that rebuilds the table.
+    /// </summary>
+    private static readonly string[] PdfRawNames = ["/JavaScript", "/Launch", "/EmbeddedFile"];
+
+    /// <summary>
     /// Checks a whole upload against the rule of its upload point and returns its cleaned name, kind and
     /// content type; refuses (keyed by <paramref name="field"/>) anything else.
     /// </summary>
@@ -215,20 +221,17 @@ internal static partial class UploadInspector
 
     private static void CheckPdf(byte[] content, string field)
     {
-        if (!content.AsSpan().StartsWith("%PDF-"u8))
+        // A PDF ends with its trailer: a file cut short (an interrupted upload or scan) has no %%EOF at its end.
+        // Lenient parsing then tolerates the slightly wrong offsets many scanners write.
+        if (!content.AsSpan().StartsWith("%PDF-"u8) || content.AsSpan(Math.Max(0, content.Length - 1024)).IndexOf("%%EOF"u8) < 0)
         {
             throw new DomainException(field, "The PDF file cannot be read: it is damaged, incomplete or protected by a password.");
-        }
-
-        if (FindMarkup(content) is { } markup)
-        {
-            throw new DomainException(field, "The PDF file carries a web page or a script ({0}); it is not accepted.", markup);
         }
 
         string? found;
         try
         {
-            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = false, SkipMissingFonts = true });
+            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (document.NumberOfPages < 1)
             {
                 throw new InvalidDataException("No page.");
@@ -241,9 +244,15 @@ internal static partial class UploadInspector
             throw new DomainException(field, "The PDF file cannot be read: it is damaged, incomplete or protected by a password.");
         }
 
+        found ??= Find(content, PdfRawNames);
         if (found is not null)
         {
             throw new DomainException(field, "The PDF file carries a script, an action that opens other files or programs, or an embedded file ({0}); it is not accepted.", found);
+        }
+
+        if (Find(content, Markup) is { } markup)
+        {
+            throw new DomainException(field, "The PDF file carries a web page or a script ({0}); it is not accepted.", markup);
         }
     }
 
@@ -320,10 +329,10 @@ internal static partial class UploadInspector
         }
     }
 
-    /// <summary>HTML or script markup anywhere in the raw bytes (case-insensitive ASCII).</summary>
-    private static string? FindMarkup(byte[] content)
+    /// <summary>The first of the patterns anywhere in the raw bytes (case-insensitive ASCII).</summary>
+    private static string? Find(byte[] content, string[] patterns)
     {
-        foreach (var markup in Markup)
+        foreach (var markup in patterns)
         {
             var pattern = Encoding.ASCII.GetBytes(markup);
             if (IndexOfIgnoreCase(content, pattern) >= 0)
