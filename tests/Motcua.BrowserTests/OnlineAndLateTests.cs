@@ -5,7 +5,7 @@ namespace Motcua.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class OnlineAndLateTests(BrowserHost host)
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8.ToArray(), .. new byte[1500]];
+    private static readonly byte[] Pdf = Motcua.UnitTests.Common.SampleFiles.Pdf();
 
     [Fact]
     public async Task A_citizen_submits_online_with_uploads_and_the_desk_receives_it_with_the_files()

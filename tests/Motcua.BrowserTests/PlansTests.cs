@@ -60,7 +60,7 @@ public sealed class PlansTests(BrowserHost host)
         await specialist.Locator("#tasks tbody tr:first-child a").ClickAsync();
         var taskUrl = specialist.Url;
         var evidence = Path.Combine(Path.GetTempPath(), "bien-ban-" + Guid.NewGuid().ToString("N") + ".pdf");
-        await File.WriteAllTextAsync(evidence, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        await File.WriteAllBytesAsync(evidence, Motcua.UnitTests.Common.SampleFiles.Pdf());
         try
         {
             await specialist.Locator("#post-report select[name=Status]").SelectOptionAsync("inProgress");
@@ -153,7 +153,7 @@ public sealed class PlansTests(BrowserHost host)
         var fake = Path.Combine(Path.GetTempPath(), "gia-" + Guid.NewGuid().ToString("N") + ".pdf");
         var evidence = Path.Combine(Path.GetTempPath(), "bien-ban-" + Guid.NewGuid().ToString("N") + ".pdf");
         await File.WriteAllTextAsync(fake, "MZ this is not a PDF");
-        await File.WriteAllTextAsync(evidence, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        await File.WriteAllBytesAsync(evidence, Motcua.UnitTests.Common.SampleFiles.Pdf());
         try
         {
             await specialist.Locator("#post-report input[name=Percent]").FillAsync("50");

@@ -389,7 +389,7 @@ public abstract class IndexClosingTests<THost>(THost host) : IClassFixture<THost
         Assert.Equal("manual", figure.GetProperty("source").GetString());
         Assert.Equal(5.4m, figure.GetProperty("points").GetDecimal());
 
-        var pdf = "%PDF-1.4 evidence"u8.ToArray();
+        var pdf = Motcua.UnitTests.Common.SampleFiles.Pdf();
         var upload = await reform.PostAsync($"/api/v1/indexes/manual-values/{id}/evidence", new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "cong-bo.pdf" } });
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         Assert.Equal(pdf, await reform.GetByteArrayAsync($"/api/v1/indexes/manual-values/{id}/evidence"));

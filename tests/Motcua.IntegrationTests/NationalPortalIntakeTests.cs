@@ -26,7 +26,7 @@ public abstract class NationalPortalIntakeTests<THost>(THost host) : IClassFixtu
 
     private const string Endpoint = "/api/v1/integrations/national-portal/dossiers";
 
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8.ToArray(), .. new byte[1200]];
+    private static readonly byte[] Pdf = Motcua.UnitTests.Common.SampleFiles.Pdf();
 
     private LocalNationalPortal Portal => host.App.Services.GetRequiredService<LocalNationalPortal>();
 

@@ -492,7 +492,7 @@ public abstract class OneStopLifecycleTests<THost>(THost host) : IClassFixture<T
         var dossier = await submitted.Content.ReadFromJsonAsync<JsonElement>();
         var code = dossier.GetProperty("code").GetString()!;
         var secret = dossier.GetProperty("secret").GetString()!;
-        byte[] pdf = [.. "%PDF-1.7\n"u8.ToArray(), .. new byte[2000]];
+        var pdf = Motcua.UnitTests.Common.SampleFiles.Pdf();
         MultipartFormDataContent Upload(byte[] bytes, string fileName, string? documentName = "Bản chính giấy tờ") =>
             new() { { new ByteArrayContent(bytes), "file", fileName }, { new StringContent(documentName ?? string.Empty), "documentName" } };
 

@@ -304,13 +304,13 @@ public abstract class PlansReportingTests<THost>(THost host) : IClassFixture<THo
         var typed = await officer.PutAsJsonAsync("/api/v1/plans/targets/figures", new { unit = "RA", indicator = "onlineRate", period = "2025-03", value = "90%", evidence = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, typed.StatusCode);
 
-        // Evidence files: type read from the first bytes.
+        // Evidence files: type read from the whole content.
         var figureId = standings.EnumerateArray().Single(s => s.GetProperty("unit").GetString() == "RA").GetProperty("figureId").GetString();
         var fake = await officer.PostAsync($"/api/v1/plans/targets/figures/{figureId}/evidence", new MultipartFormDataContent { { new ByteArrayContent("not a pdf"u8.ToArray()), "file", "bao-cao.pdf" } });
         Assert.Equal(HttpStatusCode.BadRequest, fake.StatusCode);
-        var pdf = await officer.PostAsync($"/api/v1/plans/targets/figures/{figureId}/evidence", new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 test"u8.ToArray()), "file", "bao-cao.pdf" } });
+        var pdf = await officer.PostAsync($"/api/v1/plans/targets/figures/{figureId}/evidence", new MultipartFormDataContent { { new ByteArrayContent(Motcua.UnitTests.Common.SampleFiles.Pdf()), "file", "bao-cao.pdf" } });
         Assert.True(pdf.IsSuccessStatusCode, await pdf.Content.ReadAsStringAsync());
-        Assert.Equal("%PDF-1.4 test", await officer.GetStringAsync($"/api/v1/plans/targets/figures/{figureId}/evidence"));
+        Assert.Equal(Motcua.UnitTests.Common.SampleFiles.Pdf(), await officer.GetByteArrayAsync($"/api/v1/plans/targets/figures/{figureId}/evidence"));
     }
 
     private static Task<HttpResponseMessage> ImportAsync(HttpClient client, string csv) =>

@@ -112,7 +112,7 @@ public abstract class PlansTests<THost>(THost host) : IClassFixture<THost>
         var reportId = report.GetProperty("id").GetGuid();
         Assert.Equal("pending", report.GetProperty("review").GetString());
 
-        // Evidence: the type comes from the first bytes, not the name.
+        // Evidence: the type comes from the whole content, not the name.
         var evidence = await ReadAsync(await staff.PostAsync($"/api/v1/plans/reports/{reportId}/evidence", FileContent("bien-ban.pdf", Pdf)), HttpStatusCode.OK);
         var fake = await ReadAsync(await staff.PostAsync($"/api/v1/plans/reports/{reportId}/evidence", FileContent("virus.pdf", Encoding.ASCII.GetBytes("MZ not a pdf"))), HttpStatusCode.BadRequest);
         Assert.True(fake.GetProperty("errors").TryGetProperty("file", out _));
@@ -165,7 +165,7 @@ public abstract class PlansTests<THost>(THost host) : IClassFixture<THost>
         var task = await AddTaskAsync(reform, plan, NewTask("1", "KW1", Day(10)));
         var staff = await ClientAsync("kw1.staff");
         var report = await ReadAsync(await staff.PostAsJsonAsync($"/api/v1/plans/tasks/{task}/reports", new { status = "inProgress", percent = 20, text = "Đã bắt đầu" }), HttpStatusCode.Created);
-        var evidence = await ReadAsync(await staff.PostAsync($"/api/v1/plans/reports/{report.GetProperty("id").GetGuid()}/evidence", FileContent("anh.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])), HttpStatusCode.OK);
+        var evidence = await ReadAsync(await staff.PostAsync($"/api/v1/plans/reports/{report.GetProperty("id").GetGuid()}/evidence", FileContent("anh.png", Motcua.UnitTests.Common.SampleFiles.Png())), HttpStatusCode.OK);
 
         // Another province cannot fetch either file, even knowing the addresses.
         var outsider = await ClientAsync("kq.reform");
@@ -318,7 +318,7 @@ internal sealed class PlansApi(TestHost host)
 {
     internal const string Password = "Passw0rdLong";
 
-    internal static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    internal static readonly byte[] Pdf = Motcua.UnitTests.Common.SampleFiles.Pdf();
 
     internal static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
 

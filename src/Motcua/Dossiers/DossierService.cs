@@ -149,9 +149,19 @@ internal sealed class DossierService(
     private async Task<Files.DossierFile> AttachAsync(Dossier dossier, Files.FileUpload upload, Files.DossierFileStore store, string actor, CancellationToken cancellationToken)
     {
         var file = await store.SaveAsync(dossier, upload, actor, cancellationToken);
-        var before = DossierFacts.Of(dossier);
-        dossier.AttachFile(VietnamTime.Now(time), actor, upload.DocumentName, file.FileName, upload.IsResult);
-        await SaveAsync(dossier, before, cancellationToken);
+        try
+        {
+            var before = DossierFacts.Of(dossier);
+            dossier.AttachFile(VietnamTime.Now(time), actor, upload.DocumentName, file.FileName, upload.IsResult);
+            await SaveAsync(dossier, before, cancellationToken);
+        }
+        catch when (!store.IsSaved(file))
+        {
+            // The record was not saved: the file written for it goes too (a refused upload leaves nothing on disk).
+            store.Delete(file);
+            throw;
+        }
+
         return file;
     }
 

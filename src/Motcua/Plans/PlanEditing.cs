@@ -46,7 +46,15 @@ internal sealed class PlanEditing(PlansDbContext db, PlanAccess access, IUnitDir
 
         db.Plans.Add(plan);
         db.Tasks.AddRange(tasks);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            files.DiscardUnsaved();
+            throw;
+        }
         return (plan, tasks);
     }
 
@@ -66,7 +74,15 @@ internal sealed class PlanEditing(PlansDbContext db, PlanAccess access, IUnitDir
         var plan = await FindPlanAsync(planId, cancellationToken);
         await access.EnsureRunsAsync(plan, cancellationToken);
         plan.AttachSource(await files.SaveSourceAsync(source.FileName, source.Content, cancellationToken), VietnamTime.Now(time));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            files.DiscardUnsaved();
+            throw;
+        }
         return plan;
     }
 

@@ -34,12 +34,20 @@ internal sealed class TaskWork(PlansDbContext db, PlanAccess access, IUnitDirect
         var now = VietnamTime.Now(time);
         var report = task.Report(input.ToFields(), access.Actor, now);
         db.Reports.Add(report);
-        foreach (var file in evidence)
+        try
         {
-            db.Evidence.Add(EvidenceFile.ForReport(report, await files.SaveEvidenceAsync(file.FileName, file.Content, cancellationToken), access.Actor, now));
-        }
+            foreach (var file in evidence)
+            {
+                db.Evidence.Add(EvidenceFile.ForReport(report, await files.SaveEvidenceAsync(file.FileName, file.Content, cancellationToken), access.Actor, now));
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            files.DiscardUnsaved();
+            throw;
+        }
         return report;
     }
 
@@ -64,12 +72,20 @@ internal sealed class TaskWork(PlansDbContext db, PlanAccess access, IUnitDirect
         var now = VietnamTime.Now(time);
         var contribution = task.Contribute(unitId, text, access.Actor, now);
         db.Contributions.Add(contribution);
-        foreach (var file in evidence)
+        try
         {
-            db.Evidence.Add(EvidenceFile.ForContribution(contribution, await files.SaveEvidenceAsync(file.FileName, file.Content, cancellationToken), access.Actor, now));
-        }
+            foreach (var file in evidence)
+            {
+                db.Evidence.Add(EvidenceFile.ForContribution(contribution, await files.SaveEvidenceAsync(file.FileName, file.Content, cancellationToken), access.Actor, now));
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            files.DiscardUnsaved();
+            throw;
+        }
         return contribution;
     }
 
@@ -90,7 +106,15 @@ internal sealed class TaskWork(PlansDbContext db, PlanAccess access, IUnitDirect
 
         var evidence = EvidenceFile.ForReport(report, await files.SaveEvidenceAsync(file.FileName, file.Content, cancellationToken), access.Actor, VietnamTime.Now(time));
         db.Evidence.Add(evidence);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            files.DiscardUnsaved();
+            throw;
+        }
         return evidence;
     }
 

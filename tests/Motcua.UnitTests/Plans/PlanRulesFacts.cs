@@ -129,24 +129,6 @@ public sealed class PlanRulesFacts
         Assert.Equal((task.Id, Commune), (contribution.TaskId, contribution.UnitId));
     }
 
-    [Theory]
-    [InlineData("bien-ban.pdf", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "application/pdf")]
-    [InlineData("anh.JPG", new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "image/jpeg")]
-    [InlineData("anh.png", new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, null)]
-    [InlineData("virus.pdf", new byte[] { 0x4D, 0x5A, 0x90, 0x00 }, null)]
-    [InlineData("script.html", new byte[] { 0x3C, 0x68, 0x74 }, null)]
-    public void Evidence_is_accepted_by_its_first_bytes_and_extension(string name, byte[] head, string? expected) =>
-        Assert.Equal(expected, StoredFiles.SniffEvidence(name, head));
-
-    [Fact]
-    public void A_plan_source_may_be_plain_utf8_text_but_not_binary()
-    {
-        Assert.NotNull(StoredFiles.SniffSource("kh.txt", "Kế hoạch số 41"u8));
-        Assert.Null(StoredFiles.SniffSource("kh.txt", new byte[] { 0x41, 0x00, 0x42 }));
-        Assert.Null(StoredFiles.SniffSource("kh.txt", new byte[] { 0xC3, 0x28 }));
-        Assert.Null(StoredFiles.SniffSource("kh.xlsx", new byte[] { 0x50, 0x4B, 0x03, 0x04 }));
-    }
-
     [Fact]
     public void Task_numbers_sort_as_a_reader_expects() =>
         Assert.Equal(["1", "2", "2.1", "2.10", "10", "a"], new[] { "10", "2.10", "a", "2", "2.1", "1" }.Order(TaskNumberComparer.Instance));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 using Motcua.Common;
+using Motcua.Common.Files;
 
 namespace Motcua.Common.Tabular;
 
@@ -18,6 +19,8 @@ internal sealed record TabularRow(int Number, IReadOnlyDictionary<string, string
 internal static class TabularFile
 {
     public const long MaxBytes = 20 * 1024 * 1024;
+
+    private static readonly UploadRule Workbook = new([UploadKind.Xlsx], field => new DomainException(field, "The file is not a readable .xlsx workbook."));
 
     /// <summary>An uploaded import file: present, not too large, then read as .csv or .xlsx.</summary>
     public static IReadOnlyList<TabularRow> ReadUpload(IFormFile? file)
@@ -54,6 +57,8 @@ internal static class TabularFile
         {
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
+            // A workbook is a zip package: bounded expansion and no macros before MiniExcel reads it.
+            UploadInspector.Inspect("import.xlsx", buffer.ToArray(), Workbook);
             buffer.Position = 0;
             var number = 1;
             foreach (IDictionary<string, object?> row in buffer.Query(useHeaderRow: true, excelType: ExcelType.XLSX))

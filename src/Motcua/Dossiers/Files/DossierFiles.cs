@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Motcua.Common;
+using Motcua.Common.Files;
 using Motcua.Dossiers.Data;
 
 namespace Motcua.Dossiers.Files;
@@ -36,38 +37,18 @@ internal sealed class DossierFile
 internal sealed record FileUpload(string FileName, Stream Content, long Length, string? DocumentName, bool IsResult);
 
 /// <summary>
-/// Stores dossier files under the data directory (never under wwwroot) after checking size and the real
-/// content type from the file's first bytes (a renamed executable is refused), and marks the checklist
-/// line as provided and digitised. Only callers who may see the dossier reach these methods.
+/// Stores dossier files under the data directory (never under wwwroot) after checking size and the whole
+/// content (<see cref="UploadInspector"/>: a renamed executable, a macro document, a PDF with a script are
+/// refused), and marks the checklist line as provided and digitised. Only callers who may see the dossier
+/// reach these methods; they <see cref="Delete"/> the file again when the dossier's save fails.
 /// </summary>
 internal sealed class DossierFileStore(DossiersDbContext db, DataDirectory data, TimeProvider time)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
-    private static readonly (string Extension, string ContentType, byte[] Magic)[] Allowed =
-    [
-        (".pdf", "application/pdf", "%PDF-"u8.ToArray()),
-        (".jpg", "image/jpeg", [0xFF, 0xD8, 0xFF]),
-        (".jpeg", "image/jpeg", [0xFF, 0xD8, 0xFF]),
-        (".png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-        (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [0x50, 0x4B, 0x03, 0x04]),
-        (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [0x50, 0x4B, 0x03, 0x04]),
-    ];
-
-    /// <summary>The content type if the extension is allowed and the first bytes match it; otherwise null.</summary>
-    public static string? Sniff(string fileName, ReadOnlySpan<byte> head)
-    {
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        foreach (var (allowedExtension, contentType, magic) in Allowed)
-        {
-            if (allowedExtension == extension && head.StartsWith(magic))
-            {
-                return contentType;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The cleaned name and content type if the whole content is an accepted file of its type; otherwise a refusal keyed by <paramref name="field"/>.</summary>
+    public static InspectedUpload Inspect(string fileName, byte[] content, string field = "file") =>
+        UploadInspector.Inspect(fileName, content, UploadRule.Documents, field);
 
     public async Task<DossierFile> SaveAsync(Dossier dossier, FileUpload upload, string actor, CancellationToken cancellationToken)
     {
@@ -84,8 +65,7 @@ internal sealed class DossierFileStore(DossiersDbContext db, DataDirectory data,
         using var buffer = new MemoryStream();
         await upload.Content.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
-        var contentType = Sniff(upload.FileName, bytes.AsSpan(0, Math.Min(bytes.Length, 16)))
-            ?? throw new DomainException("file", "Only PDF, JPEG, PNG, DOCX and XLSX files are accepted, and the content must match the file type.");
+        var inspected = Inspect(upload.FileName, bytes);
         var now = VietnamTime.Now(time);
         var id = Guid.NewGuid();
         var relative = Path.Combine(now.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture), now.ToString("MM", System.Globalization.CultureInfo.InvariantCulture), id.ToString("N"));
@@ -98,8 +78,8 @@ internal sealed class DossierFileStore(DossiersDbContext db, DataDirectory data,
             DossierId = dossier.Id,
             DocumentName = upload.IsResult ? null : upload.DocumentName,
             IsResult = upload.IsResult,
-            FileName = Path.GetFileName(upload.FileName),
-            ContentType = contentType,
+            FileName = inspected.FileName,
+            ContentType = inspected.ContentType,
             Size = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             StoredPath = relative,
@@ -114,6 +94,9 @@ internal sealed class DossierFileStore(DossiersDbContext db, DataDirectory data,
 
         return file;
     }
+
+    /// <summary>Whether the file's record reached the database (false while it is only added, or after a failed save cleared it).</summary>
+    public bool IsSaved(DossierFile file) => db.Entry(file).State is EntityState.Unchanged or EntityState.Modified;
 
     /// <summary>Removes a stored file whose record was never saved (the dossier it came with was not created).</summary>
     public void Delete(DossierFile file)

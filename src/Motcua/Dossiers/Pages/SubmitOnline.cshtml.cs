@@ -73,10 +73,7 @@ internal sealed class SubmitOnlineModel(DossierService dossiers, Files.DossierFi
             // Check every file before anything is created, so a bad file leaves no half-submitted dossier.
             foreach (var (name, file) in files)
             {
-                await using var head = file!.OpenReadStream();
-                var buffer = new byte[16];
-                var read = await head.ReadAsync(buffer, HttpContext.RequestAborted);
-                if (file.Length > Files.DossierFileStore.MaxBytes || Files.DossierFileStore.Sniff(file.FileName, buffer.AsSpan(0, read)) is null)
+                if (file!.Length > Files.DossierFileStore.MaxBytes || !await AcceptableAsync(file))
                 {
                     throw new DomainException("file", "{0}: only PDF, JPEG, PNG, DOCX and XLSX files of up to 20 MB are accepted.", name);
                 }
@@ -104,6 +101,23 @@ internal sealed class SubmitOnlineModel(DossierService dossiers, Files.DossierFi
         }
 
         return Page();
+    }
+
+    /// <summary>The whole file passes the content check the store applies (so a bad file is refused before the dossier exists).</summary>
+    private async Task<bool> AcceptableAsync(IFormFile file)
+    {
+        await using var content = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, HttpContext.RequestAborted);
+        try
+        {
+            Files.DossierFileStore.Inspect(file.FileName, buffer.ToArray());
+            return true;
+        }
+        catch (DomainException)
+        {
+            return false;
+        }
     }
 
     private async Task<bool> LoadAsync()

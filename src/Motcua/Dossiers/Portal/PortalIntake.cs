@@ -324,8 +324,7 @@ internal sealed class PortalIntake(
             }
 
             var content = await portal.DownloadAsync(document, cancellationToken);
-            if (content.Length == 0 || content.Length > Files.DossierFileStore.MaxBytes
-                || Files.DossierFileStore.Sniff(document.FileName ?? string.Empty, content.AsSpan(0, Math.Min(content.Length, 16))) is null)
+            if (content.Length == 0 || content.Length > Files.DossierFileStore.MaxBytes || !Acceptable(document.FileName, content))
             {
                 throw new DomainException("documents", "{0}: only PDF, JPEG, PNG, DOCX and XLSX files of up to 20 MB are accepted.", document.DocumentName);
             }
@@ -383,6 +382,20 @@ internal sealed class PortalIntake(
         foreach (var file in saved)
         {
             store.Delete(file);
+        }
+    }
+
+    /// <summary>The portal's file passes the content check the store applies (checked before anything is written).</summary>
+    private static bool Acceptable(string? fileName, byte[] content)
+    {
+        try
+        {
+            Files.DossierFileStore.Inspect(fileName ?? string.Empty, content);
+            return true;
+        }
+        catch (DomainException)
+        {
+            return false;
         }
     }
 

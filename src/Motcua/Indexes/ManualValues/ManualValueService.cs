@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Motcua.Access.Contracts;
 using Motcua.Common;
+using Motcua.Common.Files;
 using Motcua.Common.Localization;
 using Motcua.Common.Tabular;
 using Motcua.Common.Web;
@@ -35,16 +36,6 @@ internal sealed class ManualValueService(IndexesDbContext db, IUnitDirectory uni
     public const long MaxEvidenceBytes = 20 * 1024 * 1024;
 
     public static readonly string[] Columns = ["unit", "indicator", "month", "numerator", "denominator", "evidence"];
-
-    private static readonly (string Extension, string ContentType, byte[] Magic)[] Allowed =
-    [
-        (".pdf", "application/pdf", "%PDF-"u8.ToArray()),
-        (".jpg", "image/jpeg", [0xFF, 0xD8, 0xFF]),
-        (".jpeg", "image/jpeg", [0xFF, 0xD8, 0xFF]),
-        (".png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-        (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [0x50, 0x4B, 0x03, 0x04]),
-        (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [0x50, 0x4B, 0x03, 0x04]),
-    ];
 
     public bool CanEdit => Targets.TargetService.Editors.Any(user.IsInRole);
 
@@ -132,7 +123,7 @@ internal sealed class ManualValueService(IndexesDbContext db, IUnitDirectory uni
         return list;
     }
 
-    /// <summary>Stores an evidence file for a figure after checking its size and real type (from its first bytes).</summary>
+    /// <summary>Stores an evidence file for a figure after checking its size and whole content (<see cref="UploadInspector"/>).</summary>
     public async Task<ManualValueView> AttachEvidenceAsync(Guid id, string fileName, Stream content, long length, CancellationToken cancellationToken = default)
     {
         EnsureEditor();
@@ -145,25 +136,34 @@ internal sealed class ManualValueService(IndexesDbContext db, IUnitDirectory uni
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
-        var contentType = Sniff(fileName, bytes.AsSpan(0, Math.Min(bytes.Length, 16)))
-            ?? throw new DomainException("file", "Only PDF, JPEG, PNG, DOCX and XLSX files are accepted, and the content must match the file type.");
+        var inspected = UploadInspector.Inspect(fileName, bytes, UploadRule.Documents);
         var now = VietnamTime.Now(time);
         var before = Figure(row, unit);
         var relative = Path.Combine(now.ToString("yyyy", CultureInfo.InvariantCulture), now.ToString("MM", CultureInfo.InvariantCulture), Guid.NewGuid().ToString("N"));
         var path = data.Combine("evidence", relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, bytes, cancellationToken);
-        row.EvidenceFileName = Path.GetFileName(fileName);
-        row.EvidenceContentType = contentType;
+        row.EvidenceFileName = inspected.FileName;
+        row.EvidenceContentType = inspected.ContentType;
         row.EvidenceStoredPath = relative;
         row.EvidenceSize = bytes.Length;
         row.EvidenceSha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         row.EnteredBy = user.Actor;
         row.EnteredAt = now;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ClosedPeriodLedger.RecordManualAsync(db, units, row.UnitId, row.IndicatorCode, row.Month, before, Figure(row, unit), new IndexChange(user.Actor, IndexChange.ManualValue), now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await ClosedPeriodLedger.RecordManualAsync(db, units, row.UnitId, row.IndicatorCode, row.Month, before, Figure(row, unit), new IndexChange(user.Actor, IndexChange.ManualValue), now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // The figure still points to its previous file: the one written for it goes (a refused upload leaves nothing on disk).
+            File.Delete(path);
+            throw;
+        }
+
         return View(row, unit);
     }
 
@@ -176,21 +176,6 @@ internal sealed class ManualValueService(IndexesDbContext db, IUnitDirectory uni
         }
 
         return (row.EvidenceFileName ?? "evidence", row.EvidenceContentType ?? "application/octet-stream", File.OpenRead(data.Combine("evidence", row.EvidenceStoredPath)));
-    }
-
-    /// <summary>The content type if the extension is allowed and the first bytes match it; otherwise null.</summary>
-    public static string? Sniff(string fileName, ReadOnlySpan<byte> head)
-    {
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        foreach (var (allowedExtension, contentType, magic) in Allowed)
-        {
-            if (allowedExtension == extension && head.StartsWith(magic))
-            {
-                return contentType;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>"2025-03" or "03/2025".</summary>

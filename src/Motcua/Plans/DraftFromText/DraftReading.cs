@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Motcua.Common;
+using Motcua.Common.Files;
 using Motcua.Organisation.Contracts;
 
 namespace Motcua.Plans.DraftFromText;
@@ -30,9 +31,14 @@ internal sealed class DraftReading(IUnitDirectory units, PlanAccess access, Time
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension == ".docx")
         {
+            // Read for its text only, but still a macro-free package of bounded size before any XML is parsed.
+            using var buffer = new MemoryStream();
+            content.CopyTo(buffer);
+            var bytes = buffer.ToArray();
+            UploadInspector.Inspect(fileName, bytes, UploadRule.PlanSources);
             try
             {
-                return PlanDocumentText.FromDocx(content);
+                return PlanDocumentText.FromDocx(new MemoryStream(bytes, writable: false));
             }
             catch (Exception exception) when (exception is InvalidDataException or IOException or FormatException or System.Xml.XmlException)
             {

@@ -161,7 +161,15 @@ internal sealed class UnitTargetService(
         var stored = await files.SaveEvidenceAsync(fileName, content, cancellationToken);
         var previous = figure.EvidenceStoredPath;
         figure.AttachEvidence(stored, user.Actor, VietnamTime.Now(time));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            files.DiscardUnsaved();
+            throw;
+        }
         if (previous is not null)
         {
             files.Delete(previous);
