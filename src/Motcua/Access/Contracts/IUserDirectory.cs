@@ -10,4 +10,7 @@ internal sealed record UserContact(Guid UserId, string UserName, string FullName
 internal interface IUserDirectory
 {
     Task<IReadOnlyList<UserContact>> InUnitAsync(Guid unitId, string? role = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The active users holding a role in any unit (e.g. every system administrator, for an alert).</summary>
+    Task<IReadOnlyList<UserContact>> WithRoleAsync(string role, CancellationToken cancellationToken = default);
 }
