@@ -22,6 +22,12 @@ public sealed class AuditRoleOnPostgresTests(PostgresHost host) : IClassFixture<
 {
     private const string Password = "Passw0rdLong";
 
+    private static async Task OkAsync(Task<HttpResponseMessage> request)
+    {
+        var response = await request;
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     private static string Script()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -76,10 +82,10 @@ public sealed class AuditRoleOnPostgresTests(PostgresHost host) : IClassFixture<
 
         // The application still signs in, receives and acts on dossiers, and audits them.
         var desk = await host.SignedInClientAsync("role.desk", Password);
-        var submitted = await desk.PostAsJsonAsync("/api/v1/dossiers", new { procedureCode = "2.000908", applicant = new { name = "Phạm Văn Quyền" } });
+        var submitted = await desk.PostAsJsonAsync("/api/v1/dossiers", new { procedureCode = "2.000908", applicant = new { name = "Phạm Văn Quyền" }, documents = new[] { new { name = "Bản chính", provided = true } } });
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var code = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
-        Assert.True((await desk.PostAsJsonAsync($"/api/v1/dossiers/{code}/receive", new { })).IsSuccessStatusCode);
+        await OkAsync(desk.PostAsJsonAsync($"/api/v1/dossiers/{code}/receive", new { }));
         Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync($"/api/v1/dossiers/{code}")).StatusCode);
         var report = await host.WithServiceAsync<AuditVerification, ChainReport>(v => v.VerifyAsync("test"));
         Assert.True(report.Intact, string.Join("; ", report.Breaks));

@@ -41,7 +41,8 @@ internal sealed class AuditedRequests(RequestDelegate next)
     public static AuditRecord? Classify(
         string method, string routePattern, string? handler, int status, string? contentType, IReadOnlyDictionary<string, string?> routeValues, string target)
     {
-        var pattern = routePattern.TrimEnd('/');
+        // Page routes are written without the leading slash ("dossiers/{code}"), endpoint routes with it.
+        var pattern = "/" + routePattern.Trim('/');
         var succeeded = status is >= 200 and < 300;
         var code = routeValues.GetValueOrDefault("code");
         if (HttpMethods.IsGet(method) && succeeded)

@@ -127,7 +127,7 @@ public sealed class HashChainFacts
     public static TheoryData<string, string, string?, int, string?, string?> Requests => new()
     {
         { "GET", "/api/v1/dossiers/{code}", null, 200, "application/json", AuditActions.DossierView },
-        { "GET", "/dossiers/{code}", null, 200, "text/html", AuditActions.DossierView },
+        { "GET", "dossiers/{code}", null, 200, "text/html", AuditActions.DossierView },
         { "GET", "/dossiers/{code}", "Timeline", 200, "text/html", null },
         { "GET", "/api/v1/dossiers/{code}", null, 404, "application/problem+json", null },
         { "GET", "/api/v1/dossiers/{code}/files/{id:guid}", null, 200, "application/pdf", AuditActions.DossierFileDownload },
