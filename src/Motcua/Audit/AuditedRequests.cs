@@ -23,7 +23,7 @@ internal sealed class AuditedRequests(RequestDelegate next)
         var record = Classify(
             context.Request.Method, pattern.RawText ?? string.Empty, context.Request.RouteValues.GetValueOrDefault("handler") as string
                 ?? context.Request.Query["handler"].ToString(),
-            context.Response.StatusCode, context.Response.ContentType, context.Request.RouteValues.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString()),
+            context.Response.StatusCode, context.Response.ContentType, context.Request.RouteValues,
             context.Request.Path + context.Request.QueryString);
         if (record is not null)
         {
@@ -39,12 +39,12 @@ internal sealed class AuditedRequests(RequestDelegate next)
 
     /// <summary>What a finished request did that the audit must record, or null. Pure, for the tests.</summary>
     public static AuditRecord? Classify(
-        string method, string routePattern, string? handler, int status, string? contentType, IReadOnlyDictionary<string, string?> routeValues, string target)
+        string method, string routePattern, string? handler, int status, string? contentType, IReadOnlyDictionary<string, object?> routeValues, string target)
     {
         // Page routes are written without the leading slash ("dossiers/{code}"), endpoint routes with it.
         var pattern = "/" + routePattern.Trim('/');
         var succeeded = status is >= 200 and < 300;
-        var code = routeValues.GetValueOrDefault("code");
+        var code = routeValues.GetValueOrDefault("code")?.ToString();
         if (HttpMethods.IsGet(method) && succeeded)
         {
             switch (pattern)
@@ -53,9 +53,9 @@ internal sealed class AuditedRequests(RequestDelegate next)
                 case "/dossiers/{code}" when string.IsNullOrEmpty(handler):
                     return new AuditRecord(AuditActions.DossierView, "dossier", code);
                 case "/api/v1/dossiers/{code}/files/{id:guid}":
-                    return new AuditRecord(AuditActions.DossierFileDownload, "dossier", code, "file " + routeValues.GetValueOrDefault("id"));
+                    return new AuditRecord(AuditActions.DossierFileDownload, "dossier", code, "file " + routeValues.GetValueOrDefault("id")?.ToString());
                 case "/api/v1/dossiers/{code}/forms/{form}":
-                    return new AuditRecord(AuditActions.DossierFormDownload, "dossier", code, "form " + routeValues.GetValueOrDefault("form"));
+                    return new AuditRecord(AuditActions.DossierFormDownload, "dossier", code, "form " + routeValues.GetValueOrDefault("form")?.ToString());
             }
 
             if (contentType is not null && FileTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))

@@ -146,7 +146,7 @@ public sealed class HashChainFacts
     [MemberData(nameof(Requests))]
     public void Requests_that_read_personal_data_or_move_data_are_classified(string method, string pattern, string? handler, int status, string? contentType, string? action)
     {
-        var record = AuditedRequests.Classify(method, pattern, handler, status, contentType, new Dictionary<string, string?> { ["code"] = "K1-261207-0001", ["id"] = "x", ["form"] = "01" }, "/target");
+        var record = AuditedRequests.Classify(method, pattern, handler, status, contentType, new Dictionary<string, object?> { ["code"] = "K1-261207-0001", ["id"] = "x", ["form"] = "01" }, "/target");
 
         Assert.Equal(action, record?.Action);
     }
