@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Motcua.Access;
+using Motcua.Audit;
 using Motcua.Calendar;
 using Motcua.Common;
 using Motcua.Common.Localization;
@@ -131,6 +132,7 @@ internal static class MotcuaApp
         services.AddIndexes(builder.Configuration, provider, connectionString);
         services.AddPlans(provider, connectionString);
         services.AddPlansReporting(builder.Configuration, builder.Environment);
+        services.AddAudit(builder.Configuration, builder.Environment, provider, connectionString);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
 
@@ -190,13 +192,19 @@ internal static class MotcuaApp
     {
         app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // Who made the request: set by the authentication middleware further down, read when the request ends.
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms for {UserName}";
+            options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("UserName", context.User.Identity?.Name ?? "anonymous");
+        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseMiddleware<Access.FirstRun.FirstRunRedirect>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAudit();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -13,7 +13,7 @@ public sealed class AreaBoundaryTests
     private static readonly Assembly Production = typeof(Motcua.MotcuaApp).Assembly;
 
     /// <summary>Business areas. Composition code (the root namespace, Cli, Home, DemoData) may use them all.</summary>
-    private static readonly string[] AreaNames = ["Organisation", "Access", "Calendar", "Procedures", "Dossiers", "Payments", "Notifications", "Indexes", "Plans"];
+    private static readonly string[] AreaNames = ["Organisation", "Access", "Calendar", "Procedures", "Dossiers", "Payments", "Notifications", "Indexes", "Plans", "Audit"];
 
     public static readonly TheoryData<string> Areas = new(AreaNames);
 

@@ -32,6 +32,27 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_verify_exits_0_on_intact_chains_and_1_naming_the_entry_edited_in_the_database()
+    {
+        await RunAsync("Mat-khau-quan-tri-1\n", "admin", "create", "--username", "kiemtoan");
+        var intact = await RunAsync(string.Empty, "audit", "verify");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, "motcua.db")};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE audit_entries SET \"ActorName\" = 'someone-else' WHERE \"Sequence\" = 1";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var broken = await RunAsync(string.Empty, "audit", "verify");
+
+        Assert.Equal(0, intact.ExitCode);
+        Assert.Contains("Intact:", intact.Output, StringComparison.Ordinal);
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Matches(@"audit \d{4}-\d{2}-\d{2}: entry #1 edited", broken.Error);
+    }
+
+    [Fact]
     public async Task Demo_seed_fills_an_empty_database_once_and_prints_each_password_once()
     {
         var first = await RunAsync(string.Empty, "demo", "seed");

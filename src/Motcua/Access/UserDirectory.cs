@@ -38,4 +38,16 @@ internal sealed class UserDirectory(AccessDbContext db) : IUserDirectory
 
         return await users.Select(u => new UserContact(u.Id, u.UserName!, u.FullName, u.Email, u.UnitId)).FirstOrDefaultAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<UserContact>> WithRoleAsync(string role, CancellationToken cancellationToken = default)
+    {
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        return roleId is null
+            ? []
+            : await db.Users.AsNoTracking()
+                .Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+                .OrderBy(u => u.UserName)
+                .Select(u => new UserContact(u.Id, u.UserName!, u.FullName, u.Email, u.UnitId))
+                .ToListAsync(cancellationToken);
+    }
 }

@@ -35,13 +35,16 @@ internal static class CommandLine
           dossiers import FILE [--dry-run] [--skip-invalid]
                                       import historical dossiers (JSON Lines) into the indexes; all or
                                       nothing unless --skip-invalid; --dry-run only validates
+          audit verify                check every hash chain (audit log, dossier events); exit code 1 and
+                                      the first broken entry of each chain when one was edited, deleted or
+                                      reordered (ADR 0016)
           indexes rebuild             recount every index counter from the dossier facts (after a
                                       reorganisation of units, or to check the incremental counters)
           migrate                     apply database migrations and exit
           help                        show this text
         """;
 
-    private static readonly string[] Known = ["admin", "demo", "units", "calendar", "procedures", "dossiers", "indexes", "migrate", "help", "--help", "-h"];
+    private static readonly string[] Known = ["admin", "demo", "units", "calendar", "procedures", "dossiers", "indexes", "audit", "migrate", "help", "--help", "-h"];
 
     /// <summary>Null when the arguments do not name a command, i.e. serve.</summary>
     public static Command? Parse(string[] args)
@@ -85,6 +88,16 @@ internal static class CommandLine
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
+        if (command.Name.EndsWith(" import", StringComparison.Ordinal))
+        {
+            // Imports from the command line are audited like those over HTTP; the actor is the operating-system user.
+            var record = new Audit.Contracts.AuditRecord(Audit.Contracts.AuditActions.Import, "file", string.Join(' ', command.Arguments), "command line: " + command.Name)
+            {
+                ActorName = "cli:" + Environment.UserName,
+            };
+            await provider.GetRequiredService<Audit.Contracts.IAuditTrail>().RecordAsync(record);
+        }
+
         try
         {
             switch (command.Name)
@@ -126,6 +139,8 @@ internal static class CommandLine
                         return 0;
                     }
 
+                case "audit verify":
+                    return await VerifyAuditAsync(provider);
                 case "migrate":
                     Console.WriteLine("The database is up to date.");
                     return 0;
@@ -157,6 +172,24 @@ internal static class CommandLine
             await Console.Error.WriteLineAsync($"File not found: {exception.FileName}");
             return 1;
         }
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider provider)
+    {
+        var report = await provider.GetRequiredService<Audit.Verify.AuditVerification>().VerifyAsync("command line");
+        if (report.Intact)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Intact: {report.Chains} chain(s), {report.Entries} entries verified."));
+            return 0;
+        }
+
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"BROKEN: {report.Breaks.Count} of {report.Chains} chain(s); the first broken entry of each:"));
+        foreach (var broken in report.Breaks)
+        {
+            await Console.Error.WriteLineAsync("  " + broken);
+        }
+
+        return 1;
     }
 
     private static async Task<int> ImportDossiersAsync(Command command, IServiceProvider provider)

@@ -177,6 +177,12 @@ internal sealed class Dossier
 
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The hash of the dossier's last event: the head of its hash chain (ADR 0016), kept on the row that every
+    /// action loads and version-locks anyway, so chaining the next event costs no query.
+    /// </summary>
+    public string? LastEventHash { get; private set; }
+
     /// <summary>The events recorded since the dossier was loaded, to be appended by the caller.</summary>
     public IReadOnlyList<DossierEvent> NewEvents => _newEvents;
 
@@ -662,7 +668,9 @@ internal sealed class Dossier
     {
         // The version is also the event's sequence: two concurrent changes collide on (dossier, sequence).
         Version++;
-        _newEvents.Add(new DossierEvent(Id, Version, now, actor, action, from, to, DepartmentCode, Specialist, DueAt, note));
+        var recorded = new DossierEvent(Id, Version, now, actor, action, from, to, DepartmentCode, Specialist, DueAt, note).Chained(LastEventHash ?? HashChain.Genesis);
+        LastEventHash = recorded.Hash;
+        _newEvents.Add(recorded);
     }
 
     /// <summary>Eight characters without look-alikes (0/O, 1/I/L), easy to read out at the counter.</summary>
@@ -676,7 +684,20 @@ internal sealed class Dossier
 /// <summary>One immutable line of a dossier's history: the audit trail and the process control sheet are read from these.</summary>
 internal sealed record DossierEvent(
     Guid DossierId, int Sequence, DateTime At, string Actor, string Action, DossierStatus? FromStatus, DossierStatus ToStatus,
-    string? Department, string? Holder, DateTime? DueAt, string? Note);
+    string? Department, string? Holder, DateTime? DueAt, string? Note)
+{
+    /// <summary>The hash of the dossier's event before this one (<see cref="HashChain.Genesis"/> for the first).</summary>
+    public string? PreviousHash { get; init; }
+
+    /// <summary>SHA-256 over <see cref="PreviousHash"/> and <see cref="Canonical"/>: editing, removing or moving an event breaks the chain.</summary>
+    public string? Hash { get; init; }
+
+    /// <summary>The fields the hash covers; the sequence is protected by the links instead.</summary>
+    public string Canonical() => HashChain.Canonical(DossierId, At, Actor, Action, FromStatus, ToStatus, Department, Holder, DueAt, Note);
+
+    /// <summary>This event linked after the event whose hash is <paramref name="previousHash"/>.</summary>
+    public DossierEvent Chained(string previousHash) => this with { PreviousHash = previousHash, Hash = HashChain.Hash(previousHash, Canonical()) };
+}
 
 /// <summary>A line of the checklist as received: provided or not, digitised, reused from existing digital data.</summary>
 internal sealed class DossierDocument

@@ -35,6 +35,9 @@ internal static class DossiersModule
             : sp.GetRequiredService<Portal.HttpNationalPortal>());
         services.AddHostedService<Portal.PortalSyncService>();
         services.AddScoped<IDossierFees, DossierFees>();
+        services.AddScoped<Chain.DossierChains>();
+        services.AddScoped<IDossierChains>(sp => sp.GetRequiredService<Chain.DossierChains>());
+        services.AddScoped<Common.Persistence.IAfterMigration>(sp => sp.GetRequiredService<Chain.DossierChains>());
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

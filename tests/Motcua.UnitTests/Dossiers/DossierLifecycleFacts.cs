@@ -251,6 +251,21 @@ public sealed class DossierLifecycleFacts
     private static Applicant Applicant() => new("Nguyễn Văn An", "052090001234", "0905123456", null, "Thôn Phú Mỹ, xã Tuy Phước");
 
     /// <summary>A dossier driven through the lifecycle to <paramref name="status"/> by the public methods only.</summary>
+    [Fact]
+    public void Each_event_is_chained_to_the_one_before_and_the_row_keeps_the_head()
+    {
+        var dossier = In(DossierStatus.InProcessing);
+        var events = dossier.TakeNewEvents();
+
+        Assert.True(events.Count >= 2);
+        Assert.Equal(HashChain.Genesis, events[0].PreviousHash);
+        Assert.All(events.Skip(1).Zip(events), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
+        Assert.Equal(events[^1].Hash, dossier.LastEventHash);
+        var links = events.Select(e => new ChainLink(e.Sequence, e.PreviousHash, e.Hash, e.Canonical())).ToList();
+        Assert.Null(HashChain.Verify("d", links, head: (dossier.Version, dossier.LastEventHash)));
+        Assert.NotNull(HashChain.Verify("d", [.. links.Take(links.Count - 1)], head: (dossier.Version, dossier.LastEventHash)));
+    }
+
     private static Dossier In(DossierStatus status)
     {
         var provided = Snapshot.Checklist.Select(c => new ProvidedDocument(c.Name, true, true, false)).ToList();

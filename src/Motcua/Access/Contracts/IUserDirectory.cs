@@ -17,4 +17,7 @@ internal interface IUserDirectory
     /// For the dossiers' assignment, which may name only real people of the competent unit.
     /// </summary>
     Task<UserContact?> FindInUnitAsync(Guid unitId, string userName, string? role = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The active users holding a role in any unit (e.g. every system administrator, for an alert).</summary>
+    Task<IReadOnlyList<UserContact>> WithRoleAsync(string role, CancellationToken cancellationToken = default);
 }

@@ -23,6 +23,7 @@ internal static class IssueTokenEndpoint
         api.MapPost("/auth/token", HandleAsync)
             .WithName("IssueToken")
             .WithSummary("Exchanges a user name and password for a bearer token.")
+            .AddEndpointFilter(SignIn.SignInAudit.AuditTokenRequest)
             .AllowAnonymous();
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Motcua.Access.Contracts;
+using Motcua.Audit.Contracts;
 using Motcua.Common;
 using Motcua.Organisation.Contracts;
 
@@ -15,7 +16,7 @@ internal sealed record UserView(Guid Id, string UserName, string FullName, strin
 /// of their units only and can never grant system administration; a system administrator manages all.
 /// </summary>
 internal sealed class UserAdministration(
-    UserManager<MotcuaUser> users, ICurrentUser caller, IUnitDirectory units, TimeProvider clock, SetupState setup)
+    UserManager<MotcuaUser> users, ICurrentUser caller, IUnitDirectory units, TimeProvider clock, SetupState setup, IAuditTrail audit)
 {
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -79,6 +80,8 @@ internal sealed class UserAdministration(
             setup.MarkDone();
         }
 
+        await AuditAsync(AuditActions.UserCreate, user, FormattableString.Invariant($"roles {string.Join(",", roles)}; unit {input.UnitCode}"));
+
         return await ViewAsync(user, cancellationToken);
     }
 
@@ -97,6 +100,7 @@ internal sealed class UserAdministration(
             throw new DomainException("roles", "You cannot remove your own system administrator role.");
         }
 
+        var previousUnit = user.UnitId;
         user.FullName = RequireFullName(input.FullName);
         user.Email = Clean(input.Email);
         user.UnitId = unitId;
@@ -106,6 +110,7 @@ internal sealed class UserAdministration(
         Ensure(await users.AddToRolesAsync(user, roles.Except(current)));
         // Changing unit or roles must take effect at once, not at the next sign-in.
         await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(AuditActions.UserUpdate, user, FormattableString.Invariant($"roles {string.Join(",", current.Order())} → {string.Join(",", roles.Order())}; unit {previousUnit} → {unitId}"));
         return await ViewAsync(user, cancellationToken);
     }
 
@@ -120,6 +125,7 @@ internal sealed class UserAdministration(
         user.IsDisabled = disabled;
         Ensure(await users.UpdateAsync(user));
         await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(disabled ? AuditActions.UserDisable : AuditActions.UserEnable, user, null);
     }
 
     public async Task ResetPasswordAsync(string userName, string newPassword, CancellationToken cancellationToken = default)
@@ -129,6 +135,7 @@ internal sealed class UserAdministration(
         Ensure(await users.ResetPasswordAsync(user, token, newPassword));
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync(AuditActions.UserPasswordReset, user, null);
     }
 
     public async Task UnlockAsync(string userName, CancellationToken cancellationToken = default)
@@ -136,6 +143,7 @@ internal sealed class UserAdministration(
         var user = await RequireManageableAsync(userName, cancellationToken);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync(AuditActions.UserUnlock, user, null);
     }
 
     /// <summary>Turns off two-factor sign-in for a user who lost their authenticator.</summary>
@@ -144,7 +152,12 @@ internal sealed class UserAdministration(
         var user = await RequireManageableAsync(userName, cancellationToken);
         Ensure(await users.SetTwoFactorEnabledAsync(user, false));
         Ensure(await users.ResetAuthenticatorKeyAsync(user));
+        await AuditAsync(AuditActions.UserTwoFactorReset, user, null);
     }
+
+    /// <summary>Every change of a user goes to the audit log, after it was saved (ADR 0016).</summary>
+    private Task AuditAsync(string action, MotcuaUser user, string? detail) =>
+        audit.RecordAsync(new AuditRecord(action, "user", user.UserName, detail));
 
     /// <summary>A random password that satisfies the policy, for accounts created by an administrator.</summary>
     public static string GeneratePassword()

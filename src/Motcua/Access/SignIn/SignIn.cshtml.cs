@@ -36,6 +36,7 @@ internal sealed class SignInModel(SignInManager<MotcuaUser> signIn, IStringLocal
         }
 
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, RememberMe, lockoutOnFailure: true);
+        await SignInAudit.RecordAsync(HttpContext, UserName, result, "password");
         metrics.SignIns.Add(1, new KeyValuePair<string, object?>("outcome", result.Succeeded ? "success" : result.RequiresTwoFactor ? "two_factor" : result.IsLockedOut ? "locked_out" : "failure"));
         if (result.Succeeded)
         {

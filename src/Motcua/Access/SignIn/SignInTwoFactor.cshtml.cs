@@ -27,7 +27,7 @@ internal sealed class SignInTwoFactorModel(SignInManager<MotcuaUser> signIn, ISt
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("/Access/SignIn/SignIn");
         }
@@ -36,6 +36,7 @@ internal sealed class SignInTwoFactorModel(SignInManager<MotcuaUser> signIn, ISt
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, RememberMachine)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        await SignInAudit.RecordAsync(HttpContext, user.UserName, result, "two-factor");
         if (result.Succeeded)
         {
             return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));

@@ -22,5 +22,10 @@ internal sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<Mi
                 await db.Database.MigrateAsync(cancellationToken);
             }
         }
+
+        foreach (var work in scope.ServiceProvider.GetServices<IAfterMigration>())
+        {
+            await work.RunAsync(cancellationToken);
+        }
     }
 }

@@ -55,6 +55,7 @@ internal class DossiersDbContext : DbContext, IAreaDbContext
             d.Property(x => x.PreviousSpecialist).HasMaxLength(256);
             d.Property(x => x.OtherAgency).HasMaxLength(300);
             d.Property(x => x.Version).IsConcurrencyToken();
+            d.Property(x => x.LastEventHash).HasMaxLength(64);
             d.Ignore(x => x.NewEvents);
             d.Ignore(x => x.IsOpen);
             d.Ignore(x => x.IsUnderClock);
@@ -98,6 +99,8 @@ internal class DossiersDbContext : DbContext, IAreaDbContext
             e.Property(x => x.Department).HasMaxLength(20);
             e.Property(x => x.Holder).HasMaxLength(256);
             e.Property(x => x.Note).HasMaxLength(4000);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
         });
 
         modelBuilder.Entity<DossierCounter>(c =>

@@ -88,6 +88,10 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                     b.Property<long>("FeePaid")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("LastEventHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("OnlineLevel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -277,6 +281,10 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Holder")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -284,6 +292,10 @@ namespace Motcua.Dossiers.Data.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ToStatus")
                         .IsRequired()

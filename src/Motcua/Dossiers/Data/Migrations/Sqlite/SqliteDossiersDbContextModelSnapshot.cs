@@ -82,6 +82,10 @@ namespace Motcua.Dossiers.Data.Migrations.Sqlite
                     b.Property<long>("FeePaid")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastEventHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OnlineLevel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -271,12 +275,20 @@ namespace Motcua.Dossiers.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Holder")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ToStatus")
