@@ -190,6 +190,7 @@ internal static class MotcuaApp
     {
         app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRequestLocalization();
