@@ -192,6 +192,7 @@ internal static class MotcuaApp
     {
         app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(options =>
         {
             // Who made the request: set by the authentication middleware further down, read when the request ends.

@@ -8,6 +8,12 @@ document.addEventListener("DOMContentLoaded", () => {
             }
         });
     });
+
+    // A choice that reloads the form (the online submission's procedure picker); a <noscript> button does it
+    // without JavaScript. Here rather than in an onchange attribute: the Content-Security-Policy runs no inline code.
+    document.querySelectorAll("select[data-submit-on-change]").forEach((select) => {
+        select.addEventListener("change", () => select.form.submit());
+    });
 });
 
 // htmx requests carry the antiforgery token like ordinary form posts do.
