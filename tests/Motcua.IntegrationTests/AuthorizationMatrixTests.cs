@@ -356,6 +356,22 @@ public abstract class AuthorizationMatrixTests<THost>(THost host) : IClassFixtur
             var reportId = Find(report, "id")!;
             var evidence = await ReadAsync(await specialist.PostAsync($"/api/v1/plans/reports/{reportId}/evidence", new MultipartFormDataContent { { new ByteArrayContent(Pdf), "file", "bao-cao.pdf" } }));
 
+            var admin = await ClientAsync(UserName(Roles.UnitAdmin, unit), "10.9.3." + (unit == Own ? "1" : "2"));
+            var dayOffName = $"Ngày nghỉ riêng của {unit}";
+            var dayOff = new DateOnly(year, 11, 10);
+            while (dayOff.DayOfWeek != DayOfWeek.Wednesday)
+            {
+                dayOff = dayOff.AddDays(1);
+            }
+
+            var calendarOverride = await ReadAsync(await admin.PostAsJsonAsync("/api/v1/calendar/overrides", new
+            {
+                unitCode = unit,
+                date = dayOff.AddDays(unit == Own ? 0 : 7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                kind = "dayOff",
+                name = dayOffName,
+            }));
+
             samples[unit] = new Samples(
                 new Dictionary<string, string>(StringComparer.Ordinal)
                 {
@@ -370,6 +386,7 @@ public abstract class AuthorizationMatrixTests<THost>(THost host) : IClassFixtur
                     ["taskId"] = taskId,
                     ["reportId"] = reportId,
                     ["evidenceId"] = Find(evidence, "id") ?? Guid.Empty.ToString(),
+                    ["/api/v1/calendar/overrides/{id}:id"] = Find(calendarOverride, "id")!,
                 },
                 new Dictionary<string, string>(StringComparer.Ordinal)
                 {
@@ -377,7 +394,7 @@ public abstract class AuthorizationMatrixTests<THost>(THost host) : IClassFixtur
                     ["secret"] = secret,
                     ["year"] = year.ToString(CultureInfo.InvariantCulture),
                 },
-                [code, applicant, planTitle]);
+                [code, applicant, planTitle, dayOffName]);
         }
 
         return samples;
