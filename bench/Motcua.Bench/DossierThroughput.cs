@@ -261,7 +261,7 @@ internal static partial class DossierThroughput
         return null;
     }
 
-    private static async Task SeedAsync(IServiceProvider services)
+    internal static async Task SeedAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var units = scope.ServiceProvider.GetRequiredService<UnitAdministration>();

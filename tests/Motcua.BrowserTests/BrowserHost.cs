@@ -177,28 +177,50 @@ public abstract class BrowserHostBase : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// The browser first, then the application (its hosted services stopped before its database goes), then the
+    /// throwaway folder. Nothing here fails the test class: a clean-up error is written to the error output.
+    /// </summary>
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
+        try
         {
-            await _browser.DisposeAsync();
+            if (_browser is not null)
+            {
+                await _browser.DisposeAsync();
+            }
+
+            _playwright?.Dispose();
+        }
+        catch (Exception e) when (e is PlaywrightException or InvalidOperationException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"[BrowserHost] closing the browser: {e.Message}");
         }
 
-        _playwright?.Dispose();
         _seedGate.Dispose();
         if (_app is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            try
+            {
+                using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await _app.StopAsync(stopping.Token);
+                await _app.DisposeAsync();
+            }
+            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or AggregateException or ObjectDisposedException)
+            {
+                await Console.Error.WriteLineAsync($"[BrowserHost] stopping the application: {e.Message}");
+            }
         }
 
         try
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_directory, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A leftover temp folder is harmless.
+            await Console.Error.WriteLineAsync($"[BrowserHost] deleting {_directory}: {e.Message}");
         }
     }
 }

@@ -17,6 +17,8 @@ public abstract class TestHost : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "motcua-it-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
 
+    internal string DataDirectory => _directory;
+
     internal WebApplication App => _app ?? throw new InvalidOperationException("Not started.");
 
     public HttpClient Client { get; private set; } = null!;
@@ -43,22 +45,45 @@ public abstract class TestHost : IAsyncLifetime
         Client = _app.GetTestClient();
     }
 
+    /// <summary>
+    /// Stops the application first (its hosted services — Quartz, the index folder, portal sync, the outbox —
+    /// hold database connections while they run), then throws the database away. The database and folder are
+    /// throwaway: a failure to remove them is written to the error output, never a failed test class.
+    /// </summary>
     public async Task DisposeAsync()
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            try
+            {
+                using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await _app.StopAsync(stopping.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or AggregateException or ObjectDisposedException)
+            {
+                await Console.Error.WriteLineAsync($"[{GetType().Name}] stopping the test application: {e.Message}");
+            }
+
+            try
+            {
+                await _app.DisposeAsync();
+            }
+            catch (Exception e) when (e is InvalidOperationException or AggregateException or ObjectDisposedException)
+            {
+                await Console.Error.WriteLineAsync($"[{GetType().Name}] disposing the test application: {e.Message}");
+            }
         }
 
         await DropDatabaseAsync();
         try
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_directory, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A leftover temp folder is harmless.
+            await Console.Error.WriteLineAsync($"[{GetType().Name}] deleting {_directory}: {e.Message}");
         }
     }
 
@@ -128,6 +153,8 @@ public class PostgresHost : TestHost
         return ("Postgres", new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = _database }.ConnectionString);
     }
 
+    internal string DatabaseName => _database ?? throw new InvalidOperationException("Not started.");
+
     protected override async Task DropDatabaseAsync()
     {
         if (_adminConnectionString is null || _database is null)
@@ -135,10 +162,97 @@ public class PostgresHost : TestHost
             return;
         }
 
+        if (!await DropAsync(_adminConnectionString, _database))
+        {
+            await Console.Error.WriteLineAsync($"[{GetType().Name}] the throwaway database {_database} could not be dropped; it is left on the test server.");
+        }
+    }
+
+    /// <summary>
+    /// Drops a throwaway database even while something still connects to it: a background service that was
+    /// not stopped, autovacuum, a pooled connection of another test, a client reconnecting in a loop. New
+    /// connections are refused first (ALLOW_CONNECTIONS false), then <c>WITH (FORCE)</c> ends the sessions
+    /// left; prepared transactions (which FORCE cannot end) are rolled back. A failed attempt — a backend
+    /// slow to exit, the server momentarily out of connection slots — is retried with a short back-off.
+    /// False (never an exception) when every attempt failed.
+    /// </summary>
+    internal static async Task<bool> DropAsync(string adminConnectionString, string database, int attempts = 5)
+    {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        var admin = new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false }.ConnectionString;
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(admin);
+                await connection.OpenAsync();
+                if (await ScalarAsync(connection, $"SELECT count(*) FROM pg_database WHERE datname = '{database}'") == 0)
+                {
+                    return true;
+                }
+
+                await ExecuteAsync(connection, $"ALTER DATABASE {database} WITH ALLOW_CONNECTIONS false");
+                if (await ScalarAsync(connection, $"SELECT count(*) FROM pg_prepared_xacts WHERE database = '{database}'") > 0)
+                {
+                    await RollBackPreparedAsync(adminConnectionString, database);
+                }
+
+                await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                return true;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                await Console.Error.WriteLineAsync($"[PostgresHost] dropping {database}, attempt {attempt} of {attempts}: {e.Message}");
+                if (attempt < attempts)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(250 * (1 << (attempt - 1))));
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A prepared transaction can only be ended from inside its own database, which refuses connections by now.</summary>
+    private static async Task RollBackPreparedAsync(string adminConnectionString, string database)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false };
+        await using (var admin = new NpgsqlConnection(builder.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await ExecuteAsync(admin, $"ALTER DATABASE {database} WITH ALLOW_CONNECTIONS true");
+        }
+
+        builder.Database = database;
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+        var names = new List<string>();
+        await using (var command = new NpgsqlCommand("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            await ExecuteAsync(connection, $"ROLLBACK PREPARED '{name.Replace("'", "''", StringComparison.Ordinal)}'");
+        }
+
+        await ExecuteAsync(connection, $"ALTER DATABASE {database} WITH ALLOW_CONNECTIONS false");
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

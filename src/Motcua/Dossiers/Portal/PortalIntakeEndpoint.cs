@@ -57,6 +57,25 @@ internal static class PortalIntakeEndpoint
             return TypedResults.NotFound();
         }
 
+        // A body without these fields binds with nulls; queued as is, it failed later with a 500.
+        foreach (var (field, missing) in new[]
+        {
+            ("reference", string.IsNullOrWhiteSpace(request.Reference)),
+            ("unitCode", string.IsNullOrWhiteSpace(request.UnitCode)),
+            ("procedureCode", string.IsNullOrWhiteSpace(request.ProcedureCode)),
+        })
+        {
+            if (missing)
+            {
+                return ApiProblems.Invalid(field, localizer["{0} is required.", field]);
+            }
+        }
+
+        if (request.Applicant is not { } applicant)
+        {
+            return ApiProblems.Invalid("applicant", localizer["{0} is required.", "applicant"]);
+        }
+
         var documents = new List<PortalDocument>();
         foreach (var file in request.Files ?? [])
         {
@@ -69,7 +88,7 @@ internal static class PortalIntakeEndpoint
             documents.Add(new PortalDocument(file.DocumentName, file.FileName, portal.AddFile(content[..length])));
         }
 
-        portal.Queue(new PortalSubmission(request.Reference, request.UnitCode, request.ProcedureCode, request.VariantCode, request.OnlineLevel, VietnamTime.Now(time), request.Applicant, documents));
+        portal.Queue(new PortalSubmission(request.Reference, request.UnitCode, request.ProcedureCode, request.VariantCode, request.OnlineLevel, VietnamTime.Now(time), applicant, documents));
         return TypedResults.Accepted((string?)null);
     }
 
