@@ -122,7 +122,7 @@ internal static class MotcuaApp
         var (provider, connectionString) = PersistenceRegistration.ResolveDatabase(builder.Configuration, dataDirectory);
 
         services.AddOrganisation(provider, connectionString);
-        services.AddAccess(provider, connectionString);
+        services.AddAccess(provider, connectionString, builder.Configuration);
         services.AddCalendar(provider, connectionString);
         services.AddProcedures(provider, connectionString);
         services.AddDossiers(provider, connectionString);
@@ -188,6 +188,7 @@ internal static class MotcuaApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseAccessNetwork();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
@@ -196,6 +197,7 @@ internal static class MotcuaApp
         app.UseRouting();
         app.UseMiddleware<Access.FirstRun.FirstRunRedirect>();
         app.UseAuthentication();
+        app.UseAccessSessions();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
