@@ -1,4 +1,5 @@
 using CsCheck;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Motcua.Access;
 using Motcua.Access.Network;
