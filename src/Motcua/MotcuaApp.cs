@@ -123,7 +123,7 @@ internal static class MotcuaApp
         var (provider, connectionString) = PersistenceRegistration.ResolveDatabase(builder.Configuration, dataDirectory);
 
         services.AddOrganisation(provider, connectionString);
-        services.AddAccess(provider, connectionString);
+        services.AddAccess(provider, connectionString, builder.Configuration);
         services.AddCalendar(provider, connectionString);
         services.AddProcedures(provider, connectionString);
         services.AddDossiers(provider, connectionString);
@@ -190,6 +190,7 @@ internal static class MotcuaApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseAccessNetwork();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
@@ -204,6 +205,7 @@ internal static class MotcuaApp
         app.UseRouting();
         app.UseMiddleware<Access.FirstRun.FirstRunRedirect>();
         app.UseAuthentication();
+        app.UseAccessSessions();
         app.UseAuthorization();
         app.UseAudit();
         app.UseRateLimiter();

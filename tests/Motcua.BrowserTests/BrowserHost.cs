@@ -48,6 +48,7 @@ public abstract class BrowserHostBase : IAsyncLifetime
             $"--Motcua:Database:ConnectionString=Data Source={Path.Combine(_directory, "motcua.db")}",
             $"--Motcua:DataDirectory={_directory}",
             "--environment=Testing",
+            "--Motcua:Access:SignIn:PermitsPerAddress=100000",
         ], replaceServices: services => services.AddSingleton<TimeProvider>(Clock));
         await MotcuaProgram.InitialiseAsync(_app.Services);
         await _app.StartAsync();

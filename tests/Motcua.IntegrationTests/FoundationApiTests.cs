@@ -157,18 +157,28 @@ public abstract class FoundationApiTests<THost>(THost host) : IClassFixture<THos
     }
 
     [Fact]
-    public async Task Wrong_passwords_lock_the_account()
+    public async Task Wrong_passwords_slow_the_user_name_down_without_locking_the_account()
     {
         await SeedAsync();
         await host.CreateUserAsync("locked.a1", Password, "A1", Roles.Specialist);
 
+        // Five wrong passwords (anyone can send them) do not lock the officer out.
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.PostAsJsonAsync("/api/v1/auth/token", new { username = "locked.a1", password = "wrong" })).StatusCode);
         }
 
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsJsonAsync("/api/v1/auth/token", new { username = "locked.a1", password = Password })).StatusCode);
+
+        // Beyond the free failures the next attempt waits, even with the right password.
+        for (var i = 0; i < 6; i++)
+        {
+            await host.Client.PostAsJsonAsync("/api/v1/auth/token", new { username = "locked.a1", password = "wrong" });
+        }
+
         var right = await host.Client.PostAsJsonAsync("/api/v1/auth/token", new { username = "locked.a1", password = Password });
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.True(right.Headers.RetryAfter?.Delta > TimeSpan.Zero);
     }
 
     [Fact]

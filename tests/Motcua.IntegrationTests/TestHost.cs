@@ -27,6 +27,12 @@ public abstract class TestHost : IAsyncLifetime
 
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// Settings on top of the test defaults. Every test client shares one (absent) client address, so the
+    /// sign-in limit per address is lifted unless a test host sets its own.
+    /// </summary>
+    protected virtual IEnumerable<string> ExtraArguments => ["--Motcua:Access:SignIn:PermitsPerAddress=100000"];
+
     /// <summary>Puts fakes in place of the application's services; runs after every area registered its own.</summary>
     protected virtual void ReplaceServices(IServiceCollection services)
     {
@@ -37,7 +43,7 @@ public abstract class TestHost : IAsyncLifetime
         Directory.CreateDirectory(_directory);
         var (provider, connectionString) = await CreateDatabaseAsync(_directory);
         _app = MotcuaApp.Build(
-            [$"--Motcua:Database:Provider={provider}", $"--Motcua:Database:ConnectionString={connectionString}", $"--Motcua:DataDirectory={_directory}", "--environment=Testing"],
+            [$"--Motcua:Database:Provider={provider}", $"--Motcua:Database:ConnectionString={connectionString}", $"--Motcua:DataDirectory={_directory}", "--environment=Testing", .. ExtraArguments],
             configure: builder => builder.WebHost.UseTestServer(),
             replaceServices: ReplaceServices);
         await MotcuaProgram.InitialiseAsync(_app.Services);

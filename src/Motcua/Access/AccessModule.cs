@@ -5,6 +5,9 @@ using Motcua.Access.Contracts;
 using Motcua.Access.Data;
 using Motcua.Access.IssueToken;
 using Motcua.Access.ManageUsers;
+using Motcua.Access.Network;
+using Motcua.Access.Sessions;
+using Motcua.Access.SignIn;
 using Motcua.Common.Persistence;
 
 namespace Motcua.Access;
@@ -16,8 +19,14 @@ internal static class AccessModule
 
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
 
-    public static IServiceCollection AddAccess(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    public static IServiceCollection AddAccess(this IServiceCollection services, DatabaseProvider provider, string connectionString, IConfiguration configuration)
     {
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName);
+        services.AddMemoryCache();
+        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordCheck>();
+        services.AddForwardedHeadersFromConfiguration(configuration);
         services.AddAreaDbContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>(provider, connectionString);
 
         services.AddIdentity<MotcuaUser, MotcuaRole>(options =>
@@ -33,9 +42,12 @@ internal static class AccessModule
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
-                options.SignIn.RequireConfirmedAccount = false;
+                // The "confirmation" is ActiveUserConfirmation: a disabled user cannot sign in, by form, token or
+                // two-factor step. (Without this flag Identity never asks it.)
+                options.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<AccessDbContext>()
+            .AddUserManager<MotcuaUserManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<MotcuaClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
@@ -51,7 +63,7 @@ internal static class AccessModule
             })
             .AddPolicyScheme(Scheme, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    IsBearerRequest(context.Request)
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TokenLifetime);
@@ -96,6 +108,33 @@ internal static class AccessModule
         group.MapUserEndpoints();
         return api;
     }
+
+    /// <summary>
+    /// First in the pipeline: the client address and scheme from known proxies only, then <c>/metrics</c>
+    /// closed to everyone but the machine itself and the holder of the metrics token.
+    /// </summary>
+    public static WebApplication UseAccessNetwork(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<ForwardedHeadersState>().Enabled)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<MetricsGate>();
+        return app;
+    }
+
+    /// <summary>Right after authentication: stale sessions end, cookie-authenticated API writes need the antiforgery token.</summary>
+    public static WebApplication UseAccessSessions(this WebApplication app)
+    {
+        app.UseMiddleware<SessionValidation>();
+        app.UseMiddleware<ApiAntiforgery>();
+        return app;
+    }
+
+    /// <summary>The API caller chose a bearer token; otherwise the cookie (if any) is used.</summary>
+    public static bool IsBearerRequest(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task StatusOrRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Motcua.Common.Persistence;
+using Motcua.Common.Web;
 using Motcua.Dossiers.Contracts;
 using Motcua.Dossiers.Data;
 using Motcua.Dossiers.DossierActions;
@@ -41,6 +42,7 @@ internal static class DossiersModule
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = RateLimitRejection.WriteAsync;
             // Guessing secrets must be slow: 30 public requests a minute per client address.
             options.AddPolicy(PublicDossierEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

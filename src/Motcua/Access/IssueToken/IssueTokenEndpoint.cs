@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Motcua.Access.SignIn;
 using Motcua.Common.Localization;
 using Motcua.Common.Web;
 
@@ -30,6 +31,8 @@ internal static class IssueTokenEndpoint
         TokenRequest request,
         UserManager<MotcuaUser> users,
         SignInManager<MotcuaUser> signIn,
+        PasswordCheck passwords,
+        HttpContext http,
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
         TimeProvider clock,
         IStringLocalizer<SharedResource> localizer)
@@ -44,25 +47,17 @@ internal static class IssueTokenEndpoint
             return ApiProblems.Invalid("password", localizer["The password is required."]);
         }
 
-        var user = await users.FindByNameAsync(request.Username.Trim());
         var refused = TypedResults.Problem(localizer["The user name or password is incorrect."], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Sign-in failed"]);
-        if (user is null)
+        var checkedPassword = await passwords.CheckAsync(request.Username, request.Password);
+        if (checkedPassword.Outcome == PasswordCheckOutcome.Throttled)
         {
-            return refused;
+            var seconds = SignInThrottle.RetryAfterSeconds(checkedPassword.RetryAfter);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(localizer["Too many sign-in attempts. Try again in {0} seconds.", seconds], statusCode: StatusCodes.Status429TooManyRequests, title: localizer["Sign-in failed"]);
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return TypedResults.Problem(localizer["The account is locked after repeated failed sign-ins. Try again later."], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Sign-in failed"]);
-        }
-
-        if (result.IsNotAllowed)
-        {
-            return TypedResults.Problem(localizer["The account is disabled."], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Sign-in failed"]);
-        }
-
-        if (!result.Succeeded)
+        // An unknown user, a disabled user and a wrong password get the same answer.
+        if (checkedPassword is not { Outcome: PasswordCheckOutcome.Succeeded, User: { } user })
         {
             return refused;
         }
@@ -77,11 +72,9 @@ internal static class IssueTokenEndpoint
             var code = request.TwoFactorCode.Replace(" ", string.Empty, StringComparison.Ordinal);
             if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
             {
-                await users.AccessFailedAsync(user);
+                passwords.RecordFailure(request.Username);
                 return refused;
             }
-
-            await users.ResetAccessFailedCountAsync(user);
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Motcua.Common.Localization;
 namespace Motcua.Access.SignIn;
 
 [AllowAnonymous]
-internal sealed class SignInModel(SignInManager<MotcuaUser> signIn, IStringLocalizer<SharedResource> l, MotcuaMetrics metrics) : PageModel
+internal sealed class SignInModel(SignInManager<MotcuaUser> signIn, PasswordCheck passwords, IStringLocalizer<SharedResource> l, MotcuaMetrics metrics) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -35,9 +36,40 @@ internal sealed class SignInModel(SignInManager<MotcuaUser> signIn, IStringLocal
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, RememberMe, lockoutOnFailure: true);
+        var checkedPassword = await passwords.CheckAsync(UserName, Password);
+        if (checkedPassword.Outcome == PasswordCheckOutcome.Throttled)
+        {
+            metrics.SignIns.Add(1, new KeyValuePair<string, object?>("outcome", "throttled"));
+            await SignInAudit.RecordAsync(HttpContext, UserName, succeeded: false, "password: throttled");
+            var seconds = SignInThrottle.RetryAfterSeconds(checkedPassword.RetryAfter);
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            ModelState.AddModelError(string.Empty, l["Too many sign-in attempts. Try again in {0} seconds.", seconds]);
+            var page = Page();
+            page.StatusCode = StatusCodes.Status429TooManyRequests;
+            return page;
+        }
+
+        // An unknown user, a disabled user and a wrong password get the same answer.
+        if (checkedPassword is not { Outcome: PasswordCheckOutcome.Succeeded, User: { } user })
+        {
+            metrics.SignIns.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
+            await SignInAudit.RecordAsync(HttpContext, UserName, succeeded: false, "password: wrong user name or password, or disabled");
+            ModelState.AddModelError(string.Empty, l["The user name or password is incorrect."]);
+            return Page();
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            await signIn.SignInAsync(user, RememberMe);
+            await SignInAudit.RecordAsync(HttpContext, UserName, succeeded: true, "password");
+            metrics.SignIns.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
+            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        }
+
+        // Identity's own path sets the two-factor cookie; it checks the (already verified) password again.
+        var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: false);
         await SignInAudit.RecordAsync(HttpContext, UserName, result, "password");
-        metrics.SignIns.Add(1, new KeyValuePair<string, object?>("outcome", result.Succeeded ? "success" : result.RequiresTwoFactor ? "two_factor" : result.IsLockedOut ? "locked_out" : "failure"));
+        metrics.SignIns.Add(1, new KeyValuePair<string, object?>("outcome", result.Succeeded ? "success" : result.RequiresTwoFactor ? "two_factor" : "failure"));
         if (result.Succeeded)
         {
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
@@ -48,9 +80,7 @@ internal sealed class SignInModel(SignInManager<MotcuaUser> signIn, IStringLocal
             return RedirectToPage("/Access/SignIn/SignInTwoFactor", new { ReturnUrl, RememberMe });
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? l["The account is locked after repeated failed sign-ins. Try again later."]
-            : result.IsNotAllowed ? l["The account is disabled."] : l["The user name or password is incorrect."]);
+        ModelState.AddModelError(string.Empty, l["The user name or password is incorrect."]);
         return Page();
     }
 
