@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.OpenApi;
 
 namespace Motcua.Common.Input;
 
@@ -29,9 +30,14 @@ internal sealed class EachMaxLengthAttribute(int length) : Attribute
 }
 
 /// <summary>Reads every JSON text through <see cref="TextInput.Check"/>.</summary>
-internal sealed class CheckedStringConverter(int maxLength, bool multiLine) : JsonConverter<string>
+internal sealed class CheckedStringConverter(int maxLength, bool multiLine, bool declared = false) : JsonConverter<string>
 {
     public static readonly CheckedStringConverter Default = new(TextInput.DefaultMaxLength, multiLine: true);
+
+    public int MaxLength => maxLength;
+
+    /// <summary>Whether the limit is the request record's own (shown in the OpenAPI document) or the default ceiling.</summary>
+    public bool Declared => declared;
 
     public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         CheckedStringList.ReadOne(ref reader, maxLength, multiLine);
@@ -42,6 +48,8 @@ internal sealed class CheckedStringConverter(int maxLength, bool multiLine) : Js
 /// <summary>A list of texts, each checked against the list's <see cref="EachMaxLengthAttribute"/>.</summary>
 internal sealed class CheckedStringList(int maxLength) : JsonConverter<IReadOnlyList<string>>
 {
+    public int MaxLength => maxLength;
+
     public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -124,14 +132,34 @@ internal static class InputJson
         {
             if (property.PropertyType == typeof(string))
             {
+                var declared = Attribute<MaxLengthAttribute>(property)?.Length ?? Attribute<StringLengthAttribute>(property)?.MaximumLength;
                 property.CustomConverter = new CheckedStringConverter(
-                    Attribute<MaxLengthAttribute>(property)?.Length ?? Attribute<StringLengthAttribute>(property)?.MaximumLength ?? TextInput.DefaultMaxLength,
-                    Attribute<MultiLineAttribute>(property) is not null);
+                    declared ?? TextInput.DefaultMaxLength, Attribute<MultiLineAttribute>(property) is not null, declared is not null);
             }
             else if (property.PropertyType == typeof(IReadOnlyList<string>))
             {
                 property.CustomConverter = new CheckedStringList(Attribute<EachMaxLengthAttribute>(property)?.Length ?? TextInput.DefaultMaxLength);
             }
+        }
+    }
+
+    /// <summary>
+    /// A property read by a converter of its own has no schema of its own ("{}"): give back its type, and its
+    /// maximum length as <c>maxLength</c>, so API clients (and the input test) know the limit.
+    /// </summary>
+    public static void Describe(OpenApiSchema schema, JsonPropertyInfo? property)
+    {
+        var nullable = property is { IsGetNullable: true } or { IsSetNullable: true } ? JsonSchemaType.Null : 0;
+        switch (property?.CustomConverter)
+        {
+            case CheckedStringConverter text:
+                schema.Type = JsonSchemaType.String | nullable;
+                schema.MaxLength = text.Declared ? text.MaxLength : null;
+                break;
+            case CheckedStringList list:
+                schema.Type = JsonSchemaType.Array | nullable;
+                schema.Items = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = list.MaxLength };
+                break;
         }
     }
 

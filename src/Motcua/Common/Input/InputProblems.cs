@@ -73,7 +73,9 @@ internal sealed partial class InputExceptionHandler(IStringLocalizer<SharedResou
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad || !httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // By now the request's path may already be the error page's: the original is in the feature.
+        var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value);
+        if (exception is not BadHttpRequestException bad || !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

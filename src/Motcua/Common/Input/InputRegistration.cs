@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace Motcua.Common.Input;
 
@@ -8,6 +9,11 @@ internal static class InputRegistration
     public static IServiceCollection AddInputRules(this IServiceCollection services)
     {
         services.Configure<JsonOptions>(options => InputJson.Configure(options.SerializerOptions));
+        services.ConfigureAll<OpenApiOptions>(options => options.AddSchemaTransformer((schema, context, _) =>
+        {
+            InputJson.Describe(schema, context.JsonPropertyInfo);
+            return Task.CompletedTask;
+        }));
 
         // A body that cannot be bound throws instead of answering a bare 400, so that the handler below can
         // answer with the field and the reason.
