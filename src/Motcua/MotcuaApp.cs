@@ -12,6 +12,7 @@ using Motcua.Access;
 using Motcua.Audit;
 using Motcua.Calendar;
 using Motcua.Common;
+using Motcua.Common.Input;
 using Motcua.Common.Localization;
 using Motcua.Common.Persistence;
 using Motcua.Common.Web;
@@ -163,7 +164,8 @@ internal static class MotcuaApp
             options.RootDirectory = "/";
         }).AddViewLocalization();
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+        services.AddInputRules();
         services.AddProblemDetails();
         services.AddOpenApi(options =>
         {
@@ -217,7 +219,7 @@ internal static class MotcuaApp
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/scalar", options => options.WithTitle("Motcua API")).AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").CheckInput();
         api.MapOrganisation();
         api.MapAccess();
         api.MapCalendar();

@@ -1,21 +1,23 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Motcua.Common;
 using Motcua.Plans.Deadlines;
 
 namespace Motcua.Plans;
 
 /// <summary>A plan as the API and pages send it; the issuing unit by code.</summary>
-internal sealed record PlanInput(string? NumberAndSymbol, string? IssuingUnit, DateOnly? IssuedOn, string? Title, string? Purpose, int? Year);
+internal sealed record PlanInput([MaxLength(60)] string? NumberAndSymbol, [MaxLength(20)] string? IssuingUnit, DateOnly? IssuedOn, [MaxLength(Plan.MaxTitle)] string? Title, [MaxLength(Plan.MaxPurpose), MultiLine] string? Purpose, int? Year);
 
 /// <summary>A coordinating unit: the real unit's code and, optionally, the plan's words for it.</summary>
-internal sealed record UnitInput(string? Unit, string? Name);
+internal sealed record UnitInput([MaxLength(20)] string? Unit, [MaxLength(300)] string? Name);
 
 /// <summary>
 /// A deadline as the API sends it: <c>kind</c> is date, month, recurring or afterEvent; the other fields
 /// are those of <see cref="TaskDeadline"/> (recurrence: continuous, weekly, monthly, quarterly, yearly; weekday: monday…).
 /// </summary>
 internal sealed record DeadlineInput(
-    string? Kind, DateOnly? Date = null, int? Year = null, int? Month = null, string? Recurrence = null, string? Weekday = null,
-    int? DayOfMonth = null, string? Event = null, int? WorkingDaysAfterEvent = null, string? Text = null)
+    [MaxLength(20)] string? Kind, DateOnly? Date = null, int? Year = null, int? Month = null, [MaxLength(20)] string? Recurrence = null, [MaxLength(20)] string? Weekday = null,
+    int? DayOfMonth = null, [MaxLength(500)] string? Event = null, int? WorkingDaysAfterEvent = null, [MaxLength(300)] string? Text = null)
 {
     public static DeadlineInput From(TaskDeadline deadline) => new(
         Name(deadline.Kind), deadline.Date, deadline.Year, deadline.Month, deadline.Recurrence is { } r ? Name(r) : null,
@@ -56,20 +58,20 @@ internal sealed record DeadlineInput(
 }
 
 internal sealed record TaskInput(
-    string? Number,
-    string? Section,
-    string? Content,
-    string? LeadUnit,
-    string? LeadUnitName,
+    [MaxLength(20)] string? Number,
+    [MaxLength(300)] string? Section,
+    [MaxLength(PlanTask.MaxContent), MultiLine] string? Content,
+    [MaxLength(20)] string? LeadUnit,
+    [MaxLength(300)] string? LeadUnitName,
     IReadOnlyList<UnitInput>? CoordinatingUnits,
-    string? ResponsiblePerson,
+    [MaxLength(200)] string? ResponsiblePerson,
     DeadlineInput? Deadline,
-    string? RequiredEvidence,
-    string? Priority,
+    [MaxLength(1000), MultiLine] string? RequiredEvidence,
+    [MaxLength(20)] string? Priority,
     IReadOnlyList<IndicatorLink>? Indicators);
 
 /// <summary>status: notStarted, inProgress or done; percent 0–100 (done = 100).</summary>
-internal sealed record ReportInput(string? Status, int? Percent, string? Text, DateOnly? ForDueOn)
+internal sealed record ReportInput([MaxLength(20)] string? Status, int? Percent, [MaxLength(ProgressReport.MaxText), MultiLine] string? Text, DateOnly? ForDueOn)
 {
     public ReportFields ToFields()
     {

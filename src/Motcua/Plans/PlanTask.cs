@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Motcua.Common;
 using Motcua.Plans.Deadlines;
 
@@ -22,7 +24,7 @@ internal enum TaskProgress
 internal sealed record UnitRef(Guid UnitId, string? Name);
 
 /// <summary>A link from a task to an indicator it serves, with the plan's target ("digitalSigningRate", "≥ 100%").</summary>
-internal sealed record IndicatorLink(string Indicator, string? Target);
+internal sealed record IndicatorLink([MaxLength(100)] string Indicator, [MaxLength(60)] string? Target);
 
 /// <summary>A task as an officer enters or changes it (checked by <see cref="PlanTask"/>).</summary>
 internal sealed record TaskFields(

@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +12,7 @@ using Motcua.Common.Web;
 
 namespace Motcua.Access.IssueToken;
 
-internal sealed record TokenRequest(string? Username, string? Password, string? TwoFactorCode);
+internal sealed record TokenRequest([MaxLength(256)] string? Username, [MaxLength(256)] string? Password, [MaxLength(20)] string? TwoFactorCode);
 
 internal sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 

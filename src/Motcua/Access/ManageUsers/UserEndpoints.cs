@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Access.Contracts;
@@ -7,11 +9,11 @@ using Motcua.Common.Web;
 
 namespace Motcua.Access.ManageUsers;
 
-internal sealed record UserRequest(string? UserName, string? FullName, string? Email, string? UnitCode, string? JobTitle, IReadOnlyList<string>? Roles, string? Password);
+internal sealed record UserRequest([MaxLength(256)] string? UserName, [MaxLength(200)] string? FullName, [MaxLength(256)] string? Email, [MaxLength(20)] string? UnitCode, [MaxLength(200)] string? JobTitle, [EachMaxLength(50)] IReadOnlyList<string>? Roles, [MaxLength(256)] string? Password);
 
 internal sealed record CreatedUserResponse(UserView User, string? InitialPassword);
 
-internal sealed record PasswordRequest(string? Password);
+internal sealed record PasswordRequest([MaxLength(256)] string? Password);
 
 internal static class UserEndpoints
 {

@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -10,13 +12,13 @@ using Motcua.Common.Web;
 
 namespace Motcua.Calendar.ManageOverrides;
 
-internal sealed record OverrideRequest(string? UnitCode, DateOnly? Date, string? Kind, string? Name, string? LegalBasis);
+internal sealed record OverrideRequest([MaxLength(20)] string? UnitCode, DateOnly? Date, [MaxLength(20)] string? Kind, [MaxLength(200)] string? Name, [MaxLength(300)] string? LegalBasis);
 
-internal sealed record SwapRequest(string? UnitCode, DateOnly? DayOff, DateOnly? WorkingDay, string? Name, string? LegalBasis);
+internal sealed record SwapRequest([MaxLength(20)] string? UnitCode, DateOnly? DayOff, DateOnly? WorkingDay, [MaxLength(200)] string? Name, [MaxLength(300)] string? LegalBasis);
 
-internal sealed record RevokeRequest(string? Reason);
+internal sealed record RevokeRequest([MaxLength(500), MultiLine] string? Reason);
 
-internal sealed record OfficeHoursRequest(string? UnitCode, DateOnly? ValidFrom, string? Sessions);
+internal sealed record OfficeHoursRequest([MaxLength(20)] string? UnitCode, DateOnly? ValidFrom, [MaxLength(100)] string? Sessions);
 
 internal sealed record CreatedOverrideResponse(Guid Id, long Revision);
 

@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Common;
@@ -7,15 +9,15 @@ using Motcua.Dossiers.Inbox;
 
 namespace Motcua.Dossiers.DossierActions;
 
-internal sealed record ApplicantRequest(string? Name, string? IdentityNumber, string? Phone, string? Email, string? Address);
+internal sealed record ApplicantRequest([MaxLength(200)] string? Name, [MaxLength(20)] string? IdentityNumber, [MaxLength(30)] string? Phone, [MaxLength(256)] string? Email, [MaxLength(500)] string? Address);
 
-internal sealed record DocumentRequest(string? Name, bool Provided, bool Digitised, bool Reused);
+internal sealed record DocumentRequest([MaxLength(1000)] string? Name, bool Provided, bool Digitised, bool Reused);
 
 internal sealed record SubmitDossierRequest(
-    string? UnitCode, string? ProcedureCode, string? VariantCode, Channel? Channel, ApplicantRequest? Applicant, List<DocumentRequest>? Documents, bool Receive);
+    [MaxLength(20)] string? UnitCode, [MaxLength(30)] string? ProcedureCode, [MaxLength(20)] string? VariantCode, Channel? Channel, ApplicantRequest? Applicant, List<DocumentRequest>? Documents, bool Receive);
 
 internal sealed record ActionRequest(
-    string? Reason, string? Note, string? DepartmentCode, string? Specialist, string? Agency, DateTime? NewDueAt,
+    [MaxLength(1000), MultiLine] string? Reason, [MaxLength(2000), MultiLine] string? Note, [MaxLength(20)] string? DepartmentCode, [MaxLength(256)] string? Specialist, [MaxLength(300)] string? Agency, DateTime? NewDueAt,
     bool ElectronicResult, bool DigitisedResult, Channel? Channel, long? Amount, bool Online, List<DocumentRequest>? Documents, int? ExpectedVersion);
 
 internal sealed record InboxResponse(InboxBox Box, int Total, int Page, IReadOnlyList<InboxItem> Items);

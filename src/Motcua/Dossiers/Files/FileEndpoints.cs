@@ -27,7 +27,7 @@ internal static class FileEndpoints
     }
 
     private static async Task<Results<Created<DossierFileResponse>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> UploadAsync(
-        string code, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? documentName, [Microsoft.AspNetCore.Mvc.FromForm] bool? result,
+        string code, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm, System.ComponentModel.DataAnnotations.MaxLength(1000)] string? documentName, [Microsoft.AspNetCore.Mvc.FromForm] bool? result,
         DossierService dossiers, DossierFileStore store, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         await RunAsync(code, localizer, async () =>
         {
@@ -36,7 +36,7 @@ internal static class FileEndpoints
         });
 
     private static async Task<Results<Created<DossierFileResponse>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> UploadAsApplicantAsync(
-        string code, string? secret, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? documentName,
+        string code, string? secret, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm, System.ComponentModel.DataAnnotations.MaxLength(1000)] string? documentName,
         DossierService dossiers, DossierFileStore store, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         await RunAsync(code, localizer, async () =>
         {

@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Common;
@@ -8,7 +10,7 @@ namespace Motcua.Dossiers.Kiosk;
 
 internal sealed record KioskScreenResponse(bool Waiting, KioskDossier? Dossier);
 
-internal sealed record KioskRatingRequest(string? Code, Rating? Rating, List<KioskReason>? Reasons, string? Comment);
+internal sealed record KioskRatingRequest([MaxLength(60)] string? Code, Rating? Rating, List<KioskReason>? Reasons, [MaxLength(1000), MultiLine] string? Comment);
 
 internal sealed record KioskRatingResponse(string Code, Rating Rating, bool Harassment);
 

@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Common;
@@ -41,7 +43,7 @@ internal sealed record PublicDossierResponse(
         d.Rating);
 }
 
-internal sealed record RatingRequest(Rating? Rating, bool Harassment, string? Comment);
+internal sealed record RatingRequest(Rating? Rating, bool Harassment, [MaxLength(1000), MultiLine] string? Comment);
 
 internal sealed record OnlineSubmissionResponse(string Code, string Secret, string LookupUrl);
 

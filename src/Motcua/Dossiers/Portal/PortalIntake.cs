@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -57,7 +59,7 @@ internal sealed record PortalSubmission(
     string Reference, string UnitCode, string ProcedureCode, string? VariantCode, string? OnlineLevel, DateTime SubmittedAt,
     PortalApplicant Applicant, IReadOnlyList<PortalDocument>? Documents);
 
-internal sealed record PortalApplicant(string? Name, string? IdentityNumber, string? Phone, string? Email, string? Address);
+internal sealed record PortalApplicant([MaxLength(200)] string? Name, [MaxLength(20)] string? IdentityNumber, [MaxLength(30)] string? Phone, [MaxLength(256)] string? Email, [MaxLength(500)] string? Address);
 
 /// <summary>A file the citizen attached on the portal, for a line of the procedure's checklist.</summary>
 internal sealed record PortalDocument(string DocumentName, string FileName, string FileUrl);

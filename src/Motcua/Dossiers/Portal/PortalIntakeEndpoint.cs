@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -11,10 +13,10 @@ namespace Motcua.Dossiers.Portal;
 internal sealed record PortalIntakeResponse(string Reference, string Code, string Outcome);
 
 /// <summary>A file of a demo submission, given inline (the local portal keeps it and names it by an address).</summary>
-internal sealed record LocalPortalFile(string DocumentName, string FileName, string ContentBase64);
+internal sealed record LocalPortalFile([MaxLength(1000)] string DocumentName, [MaxLength(255)] string FileName, [MaxLength(28_000_000)] string ContentBase64);
 
 internal sealed record LocalPortalSubmission(
-    string Reference, string UnitCode, string ProcedureCode, string? VariantCode, string? OnlineLevel, PortalApplicant Applicant, List<LocalPortalFile>? Files);
+    [MaxLength(100)] string Reference, [MaxLength(20)] string UnitCode, [MaxLength(30)] string ProcedureCode, [MaxLength(20)] string? VariantCode, [MaxLength(20)] string? OnlineLevel, PortalApplicant Applicant, List<LocalPortalFile>? Files);
 
 /// <summary>
 /// <c>POST /api/v1/integrations/national-portal/dossiers</c>: the portal pushes a submission, signed with the

@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Common;
@@ -6,7 +8,7 @@ using Motcua.Common.Web;
 
 namespace Motcua.Indexes.Closing;
 
-internal sealed record ClosePeriodRequest(string? Unit, DateOnly? From, DateOnly? To, string? Set, string? Note);
+internal sealed record ClosePeriodRequest([MaxLength(20)] string? Unit, DateOnly? From, DateOnly? To, [MaxLength(40)] string? Set, [MaxLength(500), MultiLine] string? Note);
 
 /// <summary>
 /// <c>POST /api/v1/indexes/periods/close</c> (publish a unit's figures for a period), <c>GET

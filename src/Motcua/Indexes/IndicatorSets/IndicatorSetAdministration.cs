@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Motcua.Access.Contracts;
@@ -11,7 +13,7 @@ internal sealed record IndicatorSetVersion(Guid Id, string Code, string Name, Da
 internal sealed record IndicatorSetVersionDetail(IndicatorSetVersion Version, IndicatorSetDefinition Definition);
 
 /// <summary>A new version of an indicator set: its code, the day it takes effect and its definition (JSON).</summary>
-internal sealed record NewIndicatorSetVersion(string? Code, DateOnly? EffectiveFrom, JsonElement? Definition);
+internal sealed record NewIndicatorSetVersion([MaxLength(40)] string? Code, DateOnly? EffectiveFrom, JsonElement? Definition);
 
 /// <summary>
 /// The versioned indicator sets. A version is never edited: a correction is a new version with its own

@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ using Motcua.Organisation.Contracts;
 
 namespace Motcua.Indexes.ManualValues;
 
-internal sealed record ManualValueInput(string? Unit, string? Indicator, string? Month, long? Numerator, long? Denominator, string? Evidence);
+internal sealed record ManualValueInput([MaxLength(20)] string? Unit, [MaxLength(60)] string? Indicator, [MaxLength(10)] string? Month, long? Numerator, long? Denominator, [MaxLength(2000), MultiLine] string? Evidence);
 
 internal sealed record ManualValueView(
     Guid Id, string Unit, string UnitName, string Indicator, string Month, long Numerator, long Denominator, double? Value, string Evidence,

@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -13,7 +15,7 @@ using Motcua.Organisation.Contracts;
 
 namespace Motcua.Indexes.Targets;
 
-internal sealed record TargetInput(string? Unit, string? Indicator, int? Year, double? Value, string? Note);
+internal sealed record TargetInput([MaxLength(20)] string? Unit, [MaxLength(60)] string? Indicator, int? Year, double? Value, [MaxLength(500), MultiLine] string? Note);
 
 /// <summary>A target in force for a unit and year: its own, inherited from a unit above, or the set's default; with the year's figure so far.</summary>
 internal sealed record TargetView(

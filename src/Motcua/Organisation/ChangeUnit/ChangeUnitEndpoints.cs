@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Access.Contracts;
@@ -7,13 +9,13 @@ using Motcua.Common.Web;
 
 namespace Motcua.Organisation.ChangeUnit;
 
-internal sealed record RenameUnitRequest(string? Name, DateOnly? EffectiveOn);
+internal sealed record RenameUnitRequest([MaxLength(200)] string? Name, DateOnly? EffectiveOn);
 
-internal sealed record MoveUnitRequest(string? ParentCode, DateOnly? EffectiveOn);
+internal sealed record MoveUnitRequest([MaxLength(20)] string? ParentCode, DateOnly? EffectiveOn);
 
 internal sealed record CloseUnitRequest(DateOnly? LastDay);
 
-internal sealed record UpdateContactRequest(string? Address, string? Phone, string? Email);
+internal sealed record UpdateContactRequest([MaxLength(300)] string? Address, [MaxLength(30)] string? Phone, [MaxLength(200)] string? Email);
 
 /// <summary>Renaming, moving, contact details and closing: each one a recorded, dated change.</summary>
 internal static class ChangeUnitEndpoints

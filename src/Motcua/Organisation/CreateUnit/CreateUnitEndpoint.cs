@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Access.Contracts;
@@ -7,7 +9,7 @@ using Motcua.Common.Web;
 
 namespace Motcua.Organisation.CreateUnit;
 
-internal sealed record CreateUnitRequest(string? Code, string? Name, string? Kind, string? ParentCode, DateOnly? ValidFrom, DateOnly? ValidTo);
+internal sealed record CreateUnitRequest([MaxLength(20)] string? Code, [MaxLength(200)] string? Name, [MaxLength(20)] string? Kind, [MaxLength(20)] string? ParentCode, DateOnly? ValidFrom, DateOnly? ValidTo);
 
 internal static class CreateUnitEndpoint
 {

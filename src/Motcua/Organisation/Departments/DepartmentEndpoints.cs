@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ namespace Motcua.Organisation.Departments;
 
 internal sealed record DepartmentResponse(string Code, string Name, string Kind, bool IsActive);
 
-internal sealed record DepartmentRequest(string? Code, string? Name, string? Kind, bool? IsActive);
+internal sealed record DepartmentRequest([MaxLength(20)] string? Code, [MaxLength(200)] string? Name, [MaxLength(20)] string? Kind, bool? IsActive);
 
 internal static class DepartmentEndpoints
 {

@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Access.Contracts;
@@ -7,11 +9,11 @@ using Motcua.Common.Web;
 
 namespace Motcua.Organisation.ReorganiseUnits;
 
-internal sealed record NewUnitRequest(string? Code, string? Name, string? Kind, string? ParentCode);
+internal sealed record NewUnitRequest([MaxLength(20)] string? Code, [MaxLength(200)] string? Name, [MaxLength(20)] string? Kind, [MaxLength(20)] string? ParentCode);
 
-internal sealed record MergeUnitsRequest(IReadOnlyList<string>? SourceCodes, string? ContinuingCode, NewUnitRequest? NewUnit, DateOnly? EffectiveOn, string? LegalBasis);
+internal sealed record MergeUnitsRequest([EachMaxLength(20)] IReadOnlyList<string>? SourceCodes, [MaxLength(20)] string? ContinuingCode, NewUnitRequest? NewUnit, DateOnly? EffectiveOn, [MaxLength(300)] string? LegalBasis);
 
-internal sealed record SplitUnitRequest(string? SourceCode, IReadOnlyList<NewUnitRequest>? Parts, DateOnly? EffectiveOn, string? LegalBasis);
+internal sealed record SplitUnitRequest([MaxLength(20)] string? SourceCode, IReadOnlyList<NewUnitRequest>? Parts, DateOnly? EffectiveOn, [MaxLength(300)] string? LegalBasis);
 
 /// <summary>Mergers and splits (sắp xếp đơn vị hành chính): the old units keep their history and point to their successors.</summary>
 internal static class ReorganiseUnitsEndpoints

@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Common.Localization;
@@ -6,7 +8,7 @@ using Motcua.Plans.PlanDetails;
 namespace Motcua.Plans.AddContribution;
 
 /// <param name="Unit">The coordinating unit's code, when the user may speak for several.</param>
-internal sealed record ContributionRequest(string? Unit, string? Text);
+internal sealed record ContributionRequest([MaxLength(20)] string? Unit, [MaxLength(ProgressReport.MaxText), MultiLine] string? Text);
 
 internal static class AddContributionEndpoint
 {

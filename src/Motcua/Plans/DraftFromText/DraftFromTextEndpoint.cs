@@ -21,7 +21,7 @@ internal static class DraftFromTextEndpoint
     }
 
     private static Task<Results<Ok<DraftView>, NotFound, ValidationProblem, ForbidHttpResult>> ReadAsync(
-        [FromForm] string? text, IFormFile? file, DraftReading drafts, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        [FromForm, System.ComponentModel.DataAnnotations.MaxLength(PlanTextParser.MaxLength)] string? text, IFormFile? file, DraftReading drafts, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         PlanResults.OkAsync(localizer, async () =>
         {
             if (file is { Length: > 0 })

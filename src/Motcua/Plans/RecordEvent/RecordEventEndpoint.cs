@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Common.Localization;
@@ -6,7 +8,7 @@ using Motcua.Plans.PlanDetails;
 namespace Motcua.Plans.RecordEvent;
 
 /// <param name="On">The day the event happened (today when omitted).</param>
-internal sealed record RecordEventRequest(DateOnly? On, string? Note);
+internal sealed record RecordEventRequest(DateOnly? On, [MaxLength(500), MultiLine] string? Note);
 
 internal static class RecordEventEndpoint
 {

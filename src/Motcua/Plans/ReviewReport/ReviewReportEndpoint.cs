@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Common.Localization;
@@ -5,7 +7,7 @@ using Motcua.Plans.PlanDetails;
 
 namespace Motcua.Plans.ReviewReport;
 
-internal sealed record ReturnRequest(string? Comment);
+internal sealed record ReturnRequest([MaxLength(2000), MultiLine] string? Comment);
 
 internal static class ReviewReportEndpoint
 {

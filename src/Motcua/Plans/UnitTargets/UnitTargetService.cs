@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Motcua.Access.Contracts;
@@ -11,9 +13,9 @@ using Motcua.Plans.Data;
 
 namespace Motcua.Plans.UnitTargets;
 
-internal sealed record TargetInput(string? Unit, string? Indicator, string? Period, string? Target);
+internal sealed record TargetInput([MaxLength(20)] string? Unit, [MaxLength(60)] string? Indicator, [MaxLength(10)] string? Period, [MaxLength(40)] string? Target);
 
-internal sealed record FigureInput(string? Unit, string? Indicator, string? Period, string? Value, string? Evidence);
+internal sealed record FigureInput([MaxLength(20)] string? Unit, [MaxLength(60)] string? Indicator, [MaxLength(10)] string? Period, [MaxLength(40)] string? Value, [MaxLength(UnitFigure.MaxEvidence), MultiLine] string? Evidence);
 
 internal sealed record IndicatorView(string Code, string Name, string Kind, string Source);
 

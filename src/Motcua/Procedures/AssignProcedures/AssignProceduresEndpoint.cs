@@ -1,3 +1,5 @@
+using Motcua.Common.Input;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Access.Contracts;
@@ -6,7 +8,7 @@ using Motcua.Common.Web;
 
 namespace Motcua.Procedures.AssignProcedures;
 
-internal sealed record ProcedureAssignment(string? ProcedureCode, string? DepartmentCode);
+internal sealed record ProcedureAssignment([MaxLength(30)] string? ProcedureCode, [MaxLength(20)] string? DepartmentCode);
 
 /// <summary><c>PUT /api/v1/units/{code}/procedures</c>: the procedures a unit handles and the department that examines each.</summary>
 internal static class AssignProceduresEndpoint
