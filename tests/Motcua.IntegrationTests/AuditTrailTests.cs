@@ -176,6 +176,14 @@ public abstract class AuditTrailTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal(deskId, entries.Last(e => e.Action == AuditActions.DossierView).ActorId);
         Assert.Contains(entries, e => e.Action == AuditActions.UserCreate && e.ActorName == "system" && e.ActorId is null);
 
+        // The system administrators' page lists the entries; other users are refused.
+        var page = await root.GetAsync("/admin/audit?search=audit.desk");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Nhật ký kiểm toán", html, StringComparison.Ordinal);
+        Assert.Contains(code, html, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, (await desk.GetAsync("/admin/audit")).StatusCode);
+
         var report = await AuditLogAsync();
         Assert.True(report.Intact, string.Join("; ", report.Breaks));
         Assert.Equal(entries.Count, report.Entries);
