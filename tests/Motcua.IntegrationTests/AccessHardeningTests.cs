@@ -178,6 +178,26 @@ public abstract class AccessHardeningTests<THost>(THost host) : IClassFixture<TH
     }
 
     [Fact]
+    public async Task Changing_ones_own_two_factor_setup_keeps_ones_own_session()
+    {
+        await SeedAsync();
+        await host.CreateUserAsync("self.service", Password, "AC1", Roles.Specialist);
+        var browser = new CookieBrowser(host.Client);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("self.service", Password)).StatusCode);
+
+        // Starting the set-up draws a new key (a new security stamp); turning it off draws another.
+        var started = await browser.PostPageAsync("/account", "StartTwoFactor");
+        var afterStart = await browser.GetAsync("/account");
+        var turnedOff = await browser.PostPageAsync("/account", "DisableTwoFactor");
+        var afterOff = await browser.GetAsync("/account");
+
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterStart.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, turnedOff.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterOff.StatusCode);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_do_not_lock_an_officer_out_and_more_get_429_with_retry_after()
     {
         await SeedAsync();
@@ -475,6 +495,14 @@ internal sealed partial class CookieBrowser(HttpClient client, string? address =
             ["__RequestVerificationToken"] = token,
         });
         return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/account/sign-in") { Content = form });
+    }
+
+    /// <summary>Posts a page's form handler with the form's antiforgery token, as the browser would.</summary>
+    public async Task<HttpResponseMessage> PostPageAsync(string page, string handler)
+    {
+        var html = await (await GetAsync(page)).Content.ReadAsStringAsync();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = FormToken().Match(html).Groups[1].Value });
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{page}?handler={handler}") { Content = form });
     }
 
     /// <summary>The token a signed-in page gives its scripts.</summary>

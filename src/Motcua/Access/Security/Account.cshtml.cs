@@ -65,6 +65,9 @@ internal sealed class AccountModel(UserManager<MotcuaUser> users, SignInManager<
         }
 
         await users.ResetAuthenticatorKeyAsync(user);
+
+        // A new key changes the security stamp, which ends every session of the user (ADR 0017): keep this one.
+        await signIn.RefreshSignInAsync(user);
         await LoadAsync(showKey: true);
         return Page();
     }
@@ -102,6 +105,7 @@ internal sealed class AccountModel(UserManager<MotcuaUser> users, SignInManager<
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
         TempData["Message"] = l["Two-factor sign-in is off."].Value;
         return RedirectToPage();
     }
