@@ -22,7 +22,7 @@ internal sealed class FromTextModel(DraftReading drafts, PlanEditing editing, Pl
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    [BindProperty]
+    [BindProperty, System.ComponentModel.DataAnnotations.MaxLength(PlanTextParser.MaxLength)]
     public string? Text { get; set; }
 
     [BindProperty]
