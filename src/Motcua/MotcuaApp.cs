@@ -159,7 +159,8 @@ internal static class MotcuaApp
         {
             // Pages live beside their use case (Organisation/Units/…), not in a Pages folder.
             options.RootDirectory = "/";
-        }).AddViewLocalization();
+        }).AddViewLocalization().AddMvcOptions(options => options.Filters.Add<RefusalPageFilter>());
+        services.AddScoped<Refusals>();
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
@@ -206,7 +207,9 @@ internal static class MotcuaApp
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/scalar", options => options.WithTitle("Motcua API")).AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1");
+        // Refusals thrown by any handler are answered here, once (ADR 0015); the group documents them for every operation.
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<RefusalEndpointFilter>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapOrganisation();
         api.MapAccess();
         api.MapCalendar();

@@ -19,6 +19,7 @@ internal static class DossiersModule
     {
         services.AddAreaDbContext<DossiersDbContext, SqliteDossiersDbContext, PostgresDossiersDbContext>(provider, connectionString);
         services.AddScoped<DossierService>();
+        services.AddSingleton<Common.Web.IRefusalMapping, DossierRefusals>();
         services.AddScoped<ApplicantNotices>();
         services.AddScoped<DossierInbox>();
         services.AddScoped<DossierForms>();
