@@ -163,7 +163,7 @@ internal static class MotcuaApp
         services.AddScoped<Refusals>();
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-        services.AddProblemDetails();
+        services.AddErrorResponses();
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
@@ -189,12 +189,12 @@ internal static class MotcuaApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePages();
+        app.UseErrorResponses();
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseMiddleware<DatabaseRecovery>();
         app.UseMiddleware<Access.FirstRun.FirstRunRedirect>();
         app.UseAuthentication();
         app.UseAuthorization();

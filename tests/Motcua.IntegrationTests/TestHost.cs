@@ -43,7 +43,7 @@ public abstract class TestHost : IAsyncLifetime
         Client = _app.GetTestClient();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Motcua.Common.Localization;
@@ -86,35 +87,47 @@ internal sealed class RefusalPageFilter(Refusals refusals) : IAsyncPageFilter
         }
 
         executed.ExceptionHandled = true;
-        executed.Result = await AnswerAsync(refusal, executed.HandlerInstance as PageModel, context.ModelState);
+        executed.Result = await AnswerAsync(refusal, executed.HandlerInstance as PageModel, executed.ModelState);
     }
 
-    private async Task<IActionResult> AnswerAsync(Refusal refusal, PageModel? page, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)
+    private async Task<IActionResult> AnswerAsync(Refusal refusal, PageModel? page, ModelStateDictionary modelState)
     {
         if (refusal.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status403Forbidden || page is null)
         {
             return new StatusCodeResult(refusal.StatusCode);
         }
 
-        var prefix = page is IRefusalFieldPrefix prefixed ? prefixed.FieldPrefix : null;
-        foreach (var (field, message) in refusal.Errors)
-        {
-            modelState.AddModelError(field.Length == 0 || prefix is null ? field : $"{prefix}.{field}", message);
-        }
+        AddErrors(refusal, page, modelState);
 
-        if (page is IReloadsOnRefusal reloading)
+        // A refused GET is the page's own loading: show what it loaded. A refused POST shows the form again
+        // with what the page shows beside it, loaded afresh.
+        if (page is IReloadsOnRefusal reloading && !HttpMethods.IsGet(page.Request.Method))
         {
             try
             {
                 await reloading.ReloadAsync();
             }
-            catch (Exception exception) when (refusals.Map(exception) is { StatusCode: StatusCodes.Status404NotFound or StatusCodes.Status403Forbidden } gone)
+            catch (Exception exception) when (refusals.Map(exception) is { } failed)
             {
-                return new StatusCodeResult(gone.StatusCode);
+                if (failed.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status403Forbidden)
+                {
+                    return new StatusCodeResult(failed.StatusCode);
+                }
+
+                AddErrors(failed, page, modelState);
             }
         }
 
         return page.Page();
+    }
+
+    private static void AddErrors(Refusal refusal, PageModel page, ModelStateDictionary modelState)
+    {
+        var prefix = page is IRefusalFieldPrefix prefixed ? prefixed.FieldPrefix : null;
+        foreach (var (field, message) in refusal.Errors)
+        {
+            modelState.AddModelError(field.Length == 0 || prefix is null ? field : $"{prefix}.{field}", message);
+        }
     }
 }
 

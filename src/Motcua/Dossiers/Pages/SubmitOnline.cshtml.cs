@@ -68,42 +68,29 @@ internal sealed class SubmitOnlineModel(DossierService dossiers, Files.DossierFi
             .Select((item, i) => (item.Name, File: Request.Form.Files.GetFile($"doc-{i}")))
             .Where(x => x.File is { Length: > 0 })
             .ToList();
-        try
+        // Check every file before anything is created, so a bad file leaves no half-submitted dossier.
+        foreach (var (name, file) in files)
         {
-            // Check every file before anything is created, so a bad file leaves no half-submitted dossier.
-            foreach (var (name, file) in files)
+            await using var head = file!.OpenReadStream();
+            var buffer = new byte[16];
+            var read = await head.ReadAsync(buffer, HttpContext.RequestAborted);
+            if (file.Length > Files.DossierFileStore.MaxBytes || Files.DossierFileStore.Sniff(file.FileName, buffer.AsSpan(0, read)) is null)
             {
-                await using var head = file!.OpenReadStream();
-                var buffer = new byte[16];
-                var read = await head.ReadAsync(buffer, HttpContext.RequestAborted);
-                if (file.Length > Files.DossierFileStore.MaxBytes || Files.DossierFileStore.Sniff(file.FileName, buffer.AsSpan(0, read)) is null)
-                {
-                    throw new DomainException("file", "{0}: only PDF, JPEG, PNG, DOCX and XLSX files of up to 20 MB are accepted.", name);
-                }
+                throw new DomainException("file", "{0}: only PDF, JPEG, PNG, DOCX and XLSX files of up to 20 MB are accepted.", name);
             }
-
-            var dossier = await dossiers.SubmitOnlineAsync(
-                new NewDossier(Unit.Code, procedureCode, Variant.Code, Channel.Online, new Applicant(ApplicantName ?? string.Empty, Clean(IdentityNumber), Clean(Phone), Clean(Email), Clean(Address)), null, false),
-                HttpContext.RequestAborted);
-            foreach (var (name, file) in files)
-            {
-                await using var stream = file!.OpenReadStream();
-                await dossiers.AttachAsApplicantAsync(dossier.Code, dossier.Secret, new Files.FileUpload(file.FileName, stream, file.Length, name, false), store, HttpContext.RequestAborted);
-            }
-
-            TempData["Message"] = l["Your dossier {0} was submitted. Keep the lookup secret {1}: you need it to follow the dossier.", dossier.Code, dossier.Secret].Value;
-            return Redirect($"/tra-cuu?code={Uri.EscapeDataString(dossier.Code)}&secret={Uri.EscapeDataString(dossier.Secret)}");
         }
-        catch (DomainException exception)
+
+        var dossier = await dossiers.SubmitOnlineAsync(
+            new NewDossier(Unit.Code, procedureCode, Variant.Code, Channel.Online, new Applicant(ApplicantName ?? string.Empty, Clean(IdentityNumber), Clean(Phone), Clean(Email), Clean(Address)), null, false),
+            HttpContext.RequestAborted);
+        foreach (var (name, file) in files)
         {
-            ModelState.Add(exception, l);
-        }
-        catch (DossierConflictException exception)
-        {
-            ModelState.AddModelError(string.Empty, exception.Localize(l));
+            await using var stream = file!.OpenReadStream();
+            await dossiers.AttachAsApplicantAsync(dossier.Code, dossier.Secret, new Files.FileUpload(file.FileName, stream, file.Length, name, false), store, HttpContext.RequestAborted);
         }
 
-        return Page();
+        TempData["Message"] = l["Your dossier {0} was submitted. Keep the lookup secret {1}: you need it to follow the dossier.", dossier.Code, dossier.Secret].Value;
+        return Redirect($"/tra-cuu?code={Uri.EscapeDataString(dossier.Code)}&secret={Uri.EscapeDataString(dossier.Secret)}");
     }
 
     private async Task<bool> LoadAsync()
