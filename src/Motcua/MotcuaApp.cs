@@ -233,7 +233,9 @@ internal static class MotcuaApp
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+        // Only a path of this site; anything LocalRedirect would refuse ("/\host", control characters) goes home instead of failing.
+        var target = returnUrl is ['/', ..] && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            && !returnUrl.Any(char.IsControl) ? returnUrl : "/";
         return Results.LocalRedirect(target);
     }
 }

@@ -171,7 +171,19 @@ public sealed class TcpRelay(string targetHost, int targetPort) : IDisposable
         {
             foreach (var connection in _connections)
             {
-                connection.Client.LingerState = new LingerOption(true, 0);
+                try
+                {
+                    // Reset, not a polite close: what a crashed or restarted server looks like to its clients.
+                    if (connection.Client is { } socket)
+                    {
+                        socket.LingerState = new LingerOption(true, 0);
+                    }
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Closed by its other side already.
+                }
+
                 connection.Dispose();
             }
 
