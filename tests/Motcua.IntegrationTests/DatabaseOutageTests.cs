@@ -53,18 +53,18 @@ public sealed class DatabaseOutageTests(RelayedPostgresHost host) : IClassFixtur
     public async Task While_the_database_is_unreachable_requests_get_503_with_retry_after_and_recover_after()
     {
         var root = await RootAsync();
-        Assert.Equal(HttpStatusCode.OK, (await root.GetAsync("/api/v1/units")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await root.GetAsync("/api/v1/users")).StatusCode);
 
         host.Relay.Close();
         try
         {
-            var api = await root.GetAsync("/api/v1/units");
-            var browser = await root.SendAsync(RefusalAnswerTests<PostgresHost>.Browser(HttpMethod.Get, "/admin/units"));
+            var api = await root.GetAsync("/api/v1/users");
+            var browser = await root.SendAsync(RefusalAnswerTests<PostgresHost>.Browser(HttpMethod.Get, "/admin/users"));
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
             Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
             Assert.NotNull(api.Headers.RetryAfter);
-            Assert.Contains("cơ sở dữ liệu", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("database", (await api.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, browser.StatusCode);
             Assert.Equal("text/html", browser.Content.Headers.ContentType?.MediaType);
             Assert.NotNull(browser.Headers.RetryAfter);
@@ -75,20 +75,20 @@ public sealed class DatabaseOutageTests(RelayedPostgresHost host) : IClassFixtur
             host.Relay.Open();
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await root.GetAsync("/api/v1/units")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await root.GetAsync("/api/v1/users")).StatusCode);
     }
 
     [Fact]
     public async Task After_the_relay_drops_every_connection_the_first_requests_succeed()
     {
         var root = await RootAsync();
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => root.GetAsync("/api/v1/units")));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => root.GetAsync("/api/v1/users")));
 
         host.Relay.DropConnections();
 
-        var read = await root.GetAsync("/api/v1/units");
+        var read = await root.GetAsync("/api/v1/users");
         var write = await root.PostAsJsonAsync("/api/v1/units", new { code = "T" + Random.Shared.Next(100, 999), name = "Tỉnh Sau Khởi Động Lại", kind = "province", validFrom = "2025-07-01" });
-        var page = await root.SendAsync(RefusalAnswerTests<PostgresHost>.Browser(HttpMethod.Get, "/admin/units"));
+        var page = await root.SendAsync(RefusalAnswerTests<PostgresHost>.Browser(HttpMethod.Get, "/admin/users"));
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(HttpStatusCode.Created, write.StatusCode);
@@ -99,7 +99,7 @@ public sealed class DatabaseOutageTests(RelayedPostgresHost host) : IClassFixtur
     public async Task After_postgresql_terminates_every_backend_of_the_database_the_first_requests_succeed()
     {
         var root = await RootAsync();
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => root.GetAsync("/api/v1/units")));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => root.GetAsync("/api/v1/users")));
 
         // What a server restart does to the pooled connections: each is closed by the server (57P01).
         await using (var admin = new NpgsqlConnection(host.AdminConnectionString))
@@ -110,9 +110,9 @@ public sealed class DatabaseOutageTests(RelayedPostgresHost host) : IClassFixtur
             Assert.True((long)(await terminate.ExecuteScalarAsync())! > 0);
         }
 
-        var read = await root.GetAsync("/api/v1/units");
+        var read = await root.GetAsync("/api/v1/users");
         var write = await root.PostAsJsonAsync("/api/v1/units", new { code = "U" + Random.Shared.Next(100, 999), name = "Tỉnh Sau Khởi Động Lại", kind = "province", validFrom = "2025-07-01" });
-        var page = await root.SendAsync(RefusalAnswerTests<PostgresHost>.Browser(HttpMethod.Get, "/admin/units"));
+        var page = await root.SendAsync(RefusalAnswerTests<PostgresHost>.Browser(HttpMethod.Get, "/admin/users"));
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(HttpStatusCode.Created, write.StatusCode);

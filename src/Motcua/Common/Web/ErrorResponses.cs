@@ -33,7 +33,18 @@ internal static class ErrorResponses
     {
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
+            // Written here, not by running the pipeline again: an API client gets problem details even when
+            // the failure would repeat.
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = StatusOf,
+                ExceptionHandler = context => context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = { Status = context.Response.StatusCode },
+                    Exception = context.Features.Get<IExceptionHandlerFeature>()?.Error,
+                }).AsTask(),
+            });
             api.UseStatusCodePages();
         });
         app.UseWhen(context => !IsApi(context), site =>
