@@ -162,11 +162,12 @@ internal static class MotcuaApp
         {
             // Pages live beside their use case (Organisation/Units/…), not in a Pages folder.
             options.RootDirectory = "/";
-        }).AddViewLocalization();
+        }).AddViewLocalization().AddMvcOptions(options => options.Filters.Add<RefusalPageFilter>());
+        services.AddScoped<Refusals>();
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         services.AddInputRules();
-        services.AddProblemDetails();
+        services.AddErrorResponses();
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
@@ -193,8 +194,7 @@ internal static class MotcuaApp
     private static void ConfigurePipeline(WebApplication app)
     {
         app.UseAccessNetwork();
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePages();
+        app.UseErrorResponses();
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(options =>
         {
@@ -205,6 +205,7 @@ internal static class MotcuaApp
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseMiddleware<DatabaseRecovery>();
         app.UseMiddleware<Access.FirstRun.FirstRunRedirect>();
         app.UseAuthentication();
         app.UseAccessSessions();
@@ -219,7 +220,10 @@ internal static class MotcuaApp
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/scalar", options => options.WithTitle("Motcua API")).AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1").CheckInput();
+        // Refusals thrown by any handler are answered here, once (ADR 0015); the group documents them for every
+        // operation. Texts, enums and lengths are checked before any handler runs (ADR 0020).
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<RefusalEndpointFilter>().CheckInput()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapOrganisation();
         api.MapAccess();
         api.MapCalendar();
@@ -243,7 +247,9 @@ internal static class MotcuaApp
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+        // Only a path of this site; anything LocalRedirect would refuse ("/\host", control characters) goes home instead of failing.
+        var target = returnUrl is ['/', ..] && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            && !returnUrl.Any(char.IsControl) ? returnUrl : "/";
         return Results.LocalRedirect(target);
     }
 }

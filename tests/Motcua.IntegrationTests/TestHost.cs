@@ -56,7 +56,7 @@ public abstract class TestHost : IAsyncLifetime
     /// hold database connections while they run), then throws the database away. The database and folder are
     /// throwaway: a failure to remove them is written to the error output, never a failed test class.
     /// </summary>
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

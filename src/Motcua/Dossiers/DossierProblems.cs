@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using Motcua.Common.Web;
 
 namespace Motcua.Dossiers;
 
@@ -54,4 +55,25 @@ internal static class DossierProblems
             CultureInfo.CurrentUICulture = previous;
         }
     }
+}
+
+/// <summary>The dossier refusals <c>Common</c> does not know, for the one refusal filter (ADR 0015).</summary>
+internal sealed class DossierRefusals : IRefusalMapping
+{
+    public Refusal? Map(Exception exception, IStringLocalizer localizer) => exception switch
+    {
+        DossierConflictException conflict => new Refusal(
+            StatusCodes.Status409Conflict, [new(string.Empty, conflict.Localize(localizer))], DossierProblems.Conflict(conflict, localizer)),
+        DossierActionForbiddenException forbidden => new Refusal(
+            StatusCodes.Status403Forbidden,
+            [new(string.Empty, localizer["Your role does not allow the action {0} on this dossier.", forbidden.Action])],
+            DossierProblems.Forbidden(localizer, forbidden.Action)),
+        _ => null,
+    };
+}
+
+/// <summary>The caller's role does not allow this lifecycle action (the answer names the roles that do).</summary>
+internal sealed class DossierActionForbiddenException(string action) : Exception("Forbidden.")
+{
+    public string Action { get; } = action;
 }

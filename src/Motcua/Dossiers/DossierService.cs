@@ -216,7 +216,7 @@ internal sealed class DossierService(
         var dossier = await FindAsync(code, cancellationToken);
         if (!DossierPermissions.Allows(action, user.IsInRole))
         {
-            throw new ForbiddenException();
+            throw new DossierActionForbiddenException(action);
         }
 
         if (input.ExpectedVersion is { } expected && expected != dossier.Version)

@@ -21,6 +21,7 @@ internal static class DossiersModule
         services.AddAreaDbContext<DossiersDbContext, SqliteDossiersDbContext, PostgresDossiersDbContext>(provider, connectionString);
         services.AddScoped<DossierService>();
         services.AddOptions<SeparationOfDutiesOptions>().BindConfiguration(SeparationOfDutiesOptions.SectionName);
+        services.AddSingleton<Common.Web.IRefusalMapping, DossierRefusals>();
         services.AddScoped<ApplicantNotices>();
         services.AddScoped<DossierInbox>();
         services.AddScoped<DossierForms>();

@@ -5,61 +5,24 @@ using Motcua.Common.Web;
 
 namespace Motcua.Plans;
 
-/// <summary>The outcomes every plans endpoint shares: a refused rule is 400 with the field, out of scope is 404, a role that may not is 403.</summary>
+/// <summary>The outcomes every plans endpoint shares; refusals (400, 403, 404) are answered by the API's one refusal filter (ADR 0015).</summary>
 internal static class PlanResults
 {
-    public static async Task<Results<Ok<T>, NotFound, ValidationProblem, ForbidHttpResult>> OkAsync<T>(IStringLocalizer localizer, Func<Task<T>> action)
+    public static async Task<Results<Ok<T>, NotFound, ValidationProblem, ForbidHttpResult>> OkAsync<T>(Func<Task<T>> action)
     {
-        try
-        {
-            return TypedResults.Ok(await action());
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        return TypedResults.Ok(await action());
     }
 
-    public static async Task<Results<Created<T>, NotFound, ValidationProblem, ForbidHttpResult>> CreatedAsync<T>(IStringLocalizer localizer, Func<Task<(string Location, T Value)>> action)
+    public static async Task<Results<Created<T>, NotFound, ValidationProblem, ForbidHttpResult>> CreatedAsync<T>(Func<Task<(string Location, T Value)>> action)
     {
-        try
-        {
-            var (location, value) = await action();
-            return TypedResults.Created(location, value);
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var (location, value) = await action();
+        return TypedResults.Created(location, value);
     }
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> FileAsync(Func<Task<(string FileName, string ContentType, Stream Content)>> open)
     {
-        try
-        {
-            var (name, contentType, content) = await open();
-            return TypedResults.File(content, contentType, name);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        var (name, contentType, content) = await open();
+        return TypedResults.File(content, contentType, name);
     }
 
     /// <summary>The files of a multipart form, opened for reading (the caller disposes nothing: the request owns them).</summary>

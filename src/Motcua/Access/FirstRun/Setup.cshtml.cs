@@ -53,11 +53,6 @@ internal sealed class SetupModel(SetupState setup, UserAdministration users, Sig
             TempData["Message"] = l["The administrator account was created. Welcome to Motcua."].Value;
             return Redirect("/");
         }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-            return Page();
-        }
         finally
         {
             Gate.Release();

@@ -26,20 +26,35 @@ internal static class UserEndpoints
                 await administration.FindAsync(userName, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound())
             .WithName("GetUser");
         users.MapPost(string.Empty, CreateAsync).WithName("CreateUser");
-        users.MapPut("/{userName}", (string userName, UserRequest request, UserAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                DomainResults.RunAsync(l, () => administration.UpdateAsync(userName, ToInput(request, userName), ct)))
+        users.MapPut("/{userName}", async (string userName, UserRequest request, UserAdministration administration, CancellationToken ct) =>
+            {
+                await administration.UpdateAsync(userName, ToInput(request, userName), ct);
+                return TypedResults.NoContent();
+            })
             .WithName("UpdateUser");
-        users.MapPost("/{userName}/disable", (string userName, UserAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                DomainResults.RunAsync(l, () => administration.SetDisabledAsync(userName, true, ct)))
+        users.MapPost("/{userName}/disable", async (string userName, UserAdministration administration, CancellationToken ct) =>
+            {
+                await administration.SetDisabledAsync(userName, true, ct);
+                return TypedResults.NoContent();
+            })
             .WithName("DisableUser");
-        users.MapPost("/{userName}/enable", (string userName, UserAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                DomainResults.RunAsync(l, () => administration.SetDisabledAsync(userName, false, ct)))
+        users.MapPost("/{userName}/enable", async (string userName, UserAdministration administration, CancellationToken ct) =>
+            {
+                await administration.SetDisabledAsync(userName, false, ct);
+                return TypedResults.NoContent();
+            })
             .WithName("EnableUser");
-        users.MapPost("/{userName}/unlock", (string userName, UserAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                DomainResults.RunAsync(l, () => administration.UnlockAsync(userName, ct)))
+        users.MapPost("/{userName}/unlock", async (string userName, UserAdministration administration, CancellationToken ct) =>
+            {
+                await administration.UnlockAsync(userName, ct);
+                return TypedResults.NoContent();
+            })
             .WithName("UnlockUser");
-        users.MapPost("/{userName}/password", (string userName, PasswordRequest request, UserAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                DomainResults.RunAsync(l, () => administration.ResetPasswordAsync(userName, request.Password ?? string.Empty, ct)))
+        users.MapPost("/{userName}/password", async (string userName, PasswordRequest request, UserAdministration administration, CancellationToken ct) =>
+            {
+                await administration.ResetPasswordAsync(userName, request.Password ?? string.Empty, ct);
+                return TypedResults.NoContent();
+            })
             .WithName("ResetUserPassword");
     }
 
@@ -49,20 +64,9 @@ internal static class UserEndpoints
     private static async Task<Results<Created<CreatedUserResponse>, ValidationProblem, ForbidHttpResult>> CreateAsync(
         UserRequest request, UserAdministration administration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            // Without a password the administrator gets a random one, shown once in the response.
-            var generated = string.IsNullOrEmpty(request.Password) ? UserAdministration.GeneratePassword() : null;
-            var user = await administration.CreateAsync(ToInput(request), generated ?? request.Password!, cancellationToken);
-            return TypedResults.Created($"/api/v1/users/{user.UserName}", new CreatedUserResponse(user, generated));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        // Without a password the administrator gets a random one, shown once in the response.
+        var generated = string.IsNullOrEmpty(request.Password) ? UserAdministration.GeneratePassword() : null;
+        var user = await administration.CreateAsync(ToInput(request), generated ?? request.Password!, cancellationToken);
+        return TypedResults.Created($"/api/v1/users/{user.UserName}", new CreatedUserResponse(user, generated));
     }
 }

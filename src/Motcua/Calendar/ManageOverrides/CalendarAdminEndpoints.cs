@@ -32,13 +32,19 @@ internal static class CalendarAdminEndpoints
             TypedResults.Ok(await administration.ListAsync(year, includeRevoked ?? false, ct))).WithName("ListCalendarOverrides");
         calendar.MapPost("/overrides", AddAsync).WithName("AddCalendarOverride");
         calendar.MapPost("/swaps", AddSwapAsync).WithName("AddSwappedDay");
-        calendar.MapPost("/overrides/{id:guid}/revoke", (Guid id, RevokeRequest request, CalendarAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            DomainResults.RunAsync(l, () => administration.RevokeAsync(id, request.Reason, ct))).WithName("RevokeCalendarOverride");
+        calendar.MapPost("/overrides/{id:guid}/revoke", async (Guid id, RevokeRequest request, CalendarAdministration administration, CancellationToken ct) =>
+        {
+            await administration.RevokeAsync(id, request.Reason, ct);
+            return TypedResults.NoContent();
+        }).WithName("RevokeCalendarOverride");
         calendar.MapPost("/overrides/import", ImportAsync).WithName("ImportCalendarOverrides").DisableAntiforgery();
         calendar.MapGet("/office-hours", async (CalendarAdministration administration, CancellationToken ct) =>
             TypedResults.Ok((await administration.ListOfficeHoursAsync(ct)).Select(h => new { h.UnitCode, h.ValidFrom, h.Sessions, h.CreatedBy, h.CreatedAtUtc }))).WithName("ListOfficeHours");
-        calendar.MapPost("/office-hours", (OfficeHoursRequest request, CalendarAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            DomainResults.RunAsync(l, () => administration.SetOfficeHoursAsync(request.UnitCode, request.ValidFrom ?? throw new DomainException("validFrom", "The date {0} is required.", "validFrom"), request.Sessions ?? string.Empty, ct))).WithName("SetOfficeHours");
+        calendar.MapPost("/office-hours", async (OfficeHoursRequest request, CalendarAdministration administration, CancellationToken ct) =>
+        {
+            await administration.SetOfficeHoursAsync(request.UnitCode, request.ValidFrom ?? throw new DomainException("validFrom", "The date {0} is required.", "validFrom"), request.Sessions ?? string.Empty, ct);
+            return TypedResults.NoContent();
+        }).WithName("SetOfficeHours");
         calendar.MapGet("/revisions", async (int? take, CalendarAdministration administration, CancellationToken ct) =>
             TypedResults.Ok(await administration.HistoryAsync(take ?? 100, ct))).WithName("ListCalendarRevisions");
     }
@@ -49,64 +55,27 @@ internal static class CalendarAdminEndpoints
     private static async Task<Results<Created<CreatedOverrideResponse>, ValidationProblem, ForbidHttpResult>> AddAsync(
         OverrideRequest request, CalendarAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        try
-        {
-            var date = request.Date ?? throw new DomainException("date", "The date {0} is required.", "date");
-            var entry = await administration.AddAsync(request.UnitCode, date, ParseKind(request.Kind), request.Name ?? string.Empty, request.LegalBasis, ct);
-            return TypedResults.Created($"/api/v1/calendar/overrides/{entry.Id}", new CreatedOverrideResponse(entry.Id, entry.Revision));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(l);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var date = request.Date ?? throw new DomainException("date", "The date {0} is required.", "date");
+        var entry = await administration.AddAsync(request.UnitCode, date, ParseKind(request.Kind), request.Name ?? string.Empty, request.LegalBasis, ct);
+        return TypedResults.Created($"/api/v1/calendar/overrides/{entry.Id}", new CreatedOverrideResponse(entry.Id, entry.Revision));
     }
 
     private static async Task<Results<Created<CreatedOverrideResponse>, ValidationProblem, ForbidHttpResult>> AddSwapAsync(
         SwapRequest request, CalendarAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        try
-        {
-            var entry = await administration.AddSwapAsync(
-                request.UnitCode,
-                request.DayOff ?? throw new DomainException("dayOff", "The date {0} is required.", "dayOff"),
-                request.WorkingDay ?? throw new DomainException("workingDay", "The date {0} is required.", "workingDay"),
-                request.Name ?? string.Empty,
-                request.LegalBasis,
-                ct);
-            return TypedResults.Created($"/api/v1/calendar/overrides/{entry.Id}", new CreatedOverrideResponse(entry.Id, entry.Revision));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(l);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var entry = await administration.AddSwapAsync(
+            request.UnitCode,
+            request.DayOff ?? throw new DomainException("dayOff", "The date {0} is required.", "dayOff"),
+            request.WorkingDay ?? throw new DomainException("workingDay", "The date {0} is required.", "workingDay"),
+            request.Name ?? string.Empty,
+            request.LegalBasis,
+            ct);
+        return TypedResults.Created($"/api/v1/calendar/overrides/{entry.Id}", new CreatedOverrideResponse(entry.Id, entry.Revision));
     }
 
     private static async Task<Results<Ok<int>, ValidationProblem, ForbidHttpResult>> ImportAsync(
         IFormFile? file, OverrideImporter importer, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        try
-        {
-            return TypedResults.Ok(await importer.ImportAsync(TabularFile.ReadUpload(file), ct));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(l);
-        }
-        catch (ImportRejectedException exception)
-        {
-            return exception.ToProblem(l);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        return TypedResults.Ok(await importer.ImportAsync(TabularFile.ReadUpload(file), ct));
     }
 }

@@ -14,7 +14,7 @@ namespace Motcua.Calendar.Pages;
 
 [Authorize(Policy = Policies.Administration)]
 internal sealed class AdministrationModel(
-    CalendarAdministration administration, OverrideImporter importer, IUnitDirectory units, ICurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+    CalendarAdministration administration, OverrideImporter importer, IUnitDirectory units, ICurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal
 {
     [BindProperty(SupportsGet = true)]
     public int Year { get; set; }
@@ -96,54 +96,19 @@ internal sealed class AdministrationModel(
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file)
     {
-        try
-        {
-            var count = await importer.ImportAsync(TabularFile.ReadUpload(file), HttpContext.RequestAborted);
-            TempData["Message"] = l["Imported {0} calendar entries.", count].Value;
-            return RedirectToPage(new { Year });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (ImportRejectedException exception)
-        {
-            ModelState.AddModelError(string.Empty, l["The file was rejected; nothing was imported."]);
-            ModelState.Add(exception);
-        }
-        catch (ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, l["Only a system administrator can change the national calendar."]);
-        }
-
-        await LoadAsync();
-        return Page();
+        var count = await importer.ImportAsync(TabularFile.ReadUpload(file), HttpContext.RequestAborted);
+        TempData["Message"] = l["Imported {0} calendar entries.", count].Value;
+        return RedirectToPage(new { Year });
     }
 
     private async Task<IActionResult> RunAsync(Func<Task> action, LocalizedString message, int? year)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = message.Value;
-            return RedirectToPage(new { Year = year ?? Year });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, l["Only a system administrator can change the national calendar."]);
-        }
-
-        await LoadAsync();
-        return Page();
+        await action();
+        TempData["Message"] = message.Value;
+        return RedirectToPage(new { Year = year ?? Year });
     }
+
+    public Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

@@ -21,6 +21,7 @@ internal static class AreaDbContextOptions
         where TArea : IAreaDbContext
     {
         var historyTable = $"__ef_migrations_{TArea.Area}";
+        options.AddInterceptors(DatabaseWrites.Interceptors);
         switch (provider)
         {
             case DatabaseProvider.Postgres:

@@ -13,6 +13,9 @@ internal static class PostgresConnections
     /// <summary>Statements run this often on one pooled connection are prepared on the server.</summary>
     public const int MaxAutoPrepare = 100;
 
+    /// <summary>Drops every idle pooled connection (they are all dead after the server restarted).</summary>
+    public static void ClearPools() => NpgsqlConnection.ClearAllPools();
+
     public static string Tune(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };

@@ -19,26 +19,4 @@ internal static class DomainResults
         TypedResults.ValidationProblem(
             new Dictionary<string, string[]> { ["file"] = [.. exception.Errors] },
             title: localizer["The file was rejected; nothing was imported."]);
-
-    /// <summary>Runs a command and maps the outcomes every command shares to HTTP results.</summary>
-    public static async Task<Results<NoContent, NotFound, ValidationProblem, ForbidHttpResult>> RunAsync(IStringLocalizer localizer, Func<Task> action)
-    {
-        try
-        {
-            await action();
-            return TypedResults.NoContent();
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
-    }
 }

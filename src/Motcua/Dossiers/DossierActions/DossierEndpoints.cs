@@ -53,23 +53,8 @@ internal static class DossierEndpoints
     private static async Task<Results<Created<DossierResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> SubmitAsync(
         SubmitDossierRequest request, DossierService dossiers, TimeProvider time, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            var dossier = await dossiers.SubmitAsync(ToNewDossier(request), cancellationToken);
-            return TypedResults.Created($"/api/v1/dossiers/{dossier.Code}", DossierResponse.From(dossier, VietnamTime.Now(time)));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (DossierConflictException exception)
-        {
-            return DossierProblems.Conflict(exception, localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var dossier = await dossiers.SubmitAsync(ToNewDossier(request), cancellationToken);
+        return TypedResults.Created($"/api/v1/dossiers/{dossier.Code}", DossierResponse.From(dossier, VietnamTime.Now(time)));
     }
 
     private static async Task<Results<Ok<InboxResponse>, ValidationProblem>> ListAsync(
@@ -98,45 +83,19 @@ internal static class DossierEndpoints
     private static async Task<Results<Ok<DossierResponse>, NotFound>> GetAsync(
         string code, DossierService dossiers, Portal.PortalSynchroniser portal, TimeProvider time, CancellationToken cancellationToken)
     {
-        try
-        {
-            var dossier = await dossiers.FindAsync(code.Trim().ToUpperInvariant(), cancellationToken);
-            return TypedResults.Ok(DossierResponse.From(
-                dossier, VietnamTime.Now(time), await dossiers.HistoryAsync(dossier.Id, cancellationToken), await portal.StateAsync(dossier.Id, cancellationToken)));
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        var dossier = await dossiers.FindAsync(code.Trim().ToUpperInvariant(), cancellationToken);
+        return TypedResults.Ok(DossierResponse.From(
+            dossier, VietnamTime.Now(time), await dossiers.HistoryAsync(dossier.Id, cancellationToken), await portal.StateAsync(dossier.Id, cancellationToken)));
     }
 
     private static async Task<Results<Ok<DossierResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ActAsync(
         string code, string action, ActionRequest? request, DossierService dossiers, TimeProvider time, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         request ??= new ActionRequest(null, null, null, null, null, null, false, false, null, null, false, null, null);
-        try
-        {
-            var dossier = await dossiers.ActAsync(code.Trim().ToUpperInvariant(), action, new ActionInput(
-                request.Reason, request.Note, request.DepartmentCode, request.Specialist, request.Agency, request.NewDueAt,
-                request.ElectronicResult, request.DigitisedResult, request.Channel, request.Amount, request.Online, ToProvided(request.Documents), request.ExpectedVersion), cancellationToken);
-            return TypedResults.Ok(DossierResponse.From(dossier, VietnamTime.Now(time)));
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (DossierConflictException exception)
-        {
-            return DossierProblems.Conflict(exception, localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return DossierProblems.Forbidden(localizer, action);
-        }
+        var dossier = await dossiers.ActAsync(code.Trim().ToUpperInvariant(), action, new ActionInput(
+            request.Reason, request.Note, request.DepartmentCode, request.Specialist, request.Agency, request.NewDueAt,
+            request.ElectronicResult, request.DigitisedResult, request.Channel, request.Amount, request.Online, ToProvided(request.Documents), request.ExpectedVersion), cancellationToken);
+        return TypedResults.Ok(DossierResponse.From(dossier, VietnamTime.Now(time)));
     }
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

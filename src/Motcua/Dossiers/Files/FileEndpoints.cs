@@ -46,55 +46,22 @@ internal static class FileEndpoints
 
     private static async Task<Results<Ok<List<DossierFileResponse>>, NotFound>> ListAsync(string code, DossierService dossiers, DossierFileStore store, CancellationToken cancellationToken)
     {
-        try
-        {
-            var dossier = await dossiers.FindAsync(code.Trim().ToUpperInvariant(), cancellationToken);
-            return TypedResults.Ok((await store.ListAsync(dossier.Id, cancellationToken)).Select(DossierFileResponse.From).ToList());
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        var dossier = await dossiers.FindAsync(code.Trim().ToUpperInvariant(), cancellationToken);
+        return TypedResults.Ok((await store.ListAsync(dossier.Id, cancellationToken)).Select(DossierFileResponse.From).ToList());
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAsync(string code, Guid id, DossierService dossiers, DossierFileStore store, CancellationToken cancellationToken)
     {
-        try
-        {
-            var dossier = await dossiers.FindAsync(code.Trim().ToUpperInvariant(), cancellationToken);
-            return await store.OpenAsync(dossier.Id, id, cancellationToken) is { } found
-                ? TypedResults.File(found.Content, found.File.ContentType, found.File.FileName)
-                : TypedResults.NotFound();
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        var dossier = await dossiers.FindAsync(code.Trim().ToUpperInvariant(), cancellationToken);
+        return await store.OpenAsync(dossier.Id, id, cancellationToken) is { } found
+            ? TypedResults.File(found.Content, found.File.ContentType, found.File.FileName)
+            : TypedResults.NotFound();
     }
 
     private static async Task<Results<Created<DossierFileResponse>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> RunAsync(
         string code, IStringLocalizer localizer, Func<Task<DossierFile>> action)
     {
-        try
-        {
-            var saved = await action();
-            return TypedResults.Created($"/api/v1/dossiers/{code}/files/{saved.Id}", DossierFileResponse.From(saved));
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (DossierConflictException exception)
-        {
-            return DossierProblems.Conflict(exception, localizer);
-        }
+        var saved = await action();
+        return TypedResults.Created($"/api/v1/dossiers/{code}/files/{saved.Id}", DossierFileResponse.From(saved));
     }
 }

@@ -38,19 +38,8 @@ internal static class FormEndpoints
             return ApiProblems.Invalid("format", localizer["The format must be docx or pdf."]);
         }
 
-        try
-        {
-            var document = await forms.BuildAsync(code.Trim().ToUpperInvariant(), kind, PublicUrl(context, configuration), cancellationToken);
-            return File(document, $"{code}-mau-{form}", pdf);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (DossierConflictException exception)
-        {
-            return DossierProblems.Conflict(exception, localizer);
-        }
+        var document = await forms.BuildAsync(code.Trim().ToUpperInvariant(), kind, PublicUrl(context, configuration), cancellationToken);
+        return File(document, $"{code}-mau-{form}", pdf);
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> RegisterAsync(

@@ -36,65 +36,20 @@ internal static class KioskEndpoints
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult, ForbidHttpResult>> InviteAsync(
         string code, KioskRatings kiosk, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            await kiosk.InviteAsync(code, cancellationToken);
-            return TypedResults.NoContent();
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
-        catch (DossierConflictException exception)
-        {
-            return DossierProblems.Conflict(exception, localizer);
-        }
+        await kiosk.InviteAsync(code, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<KioskScreenResponse>, NotFound, ForbidHttpResult>> ScreenAsync(string unitCode, KioskRatings kiosk, CancellationToken cancellationToken)
     {
-        try
-        {
-            var current = await kiosk.CurrentAsync(unitCode, cancellationToken);
-            return TypedResults.Ok(new KioskScreenResponse(current is null, current));
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var current = await kiosk.CurrentAsync(unitCode, cancellationToken);
+        return TypedResults.Ok(new KioskScreenResponse(current is null, current));
     }
 
     private static async Task<Results<Ok<KioskRatingResponse>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> RateAsync(
         string unitCode, KioskRatingRequest request, KioskRatings kiosk, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            var dossier = await kiosk.RateAsync(unitCode, request.Code ?? string.Empty, request.Rating, [.. (request.Reasons ?? []).Distinct()], request.Comment, cancellationToken);
-            return TypedResults.Ok(new KioskRatingResponse(dossier.Code, dossier.Rating!.Value, dossier.RatedHarassment));
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (DossierConflictException exception)
-        {
-            return DossierProblems.Conflict(exception, localizer);
-        }
+        var dossier = await kiosk.RateAsync(unitCode, request.Code ?? string.Empty, request.Rating, [.. (request.Reasons ?? []).Distinct()], request.Comment, cancellationToken);
+        return TypedResults.Ok(new KioskRatingResponse(dossier.Code, dossier.Rating!.Value, dossier.RatedHarassment));
     }
 }

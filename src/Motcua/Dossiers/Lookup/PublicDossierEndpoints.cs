@@ -73,43 +73,17 @@ internal static class PublicDossierEndpoints
     private static async Task<Results<Ok<PublicDossierResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RateAsync(
         string code, string? secret, RatingRequest request, DossierService dossiers, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            var rating = request.Rating ?? throw new DomainException("rating", "Choose very satisfied, satisfied or not satisfied.");
-            var dossier = await dossiers.RateAsync(code, secret, rating, request.Harassment, request.Comment, cancellationToken);
-            return TypedResults.Ok(PublicDossierResponse.From(dossier, localizer));
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (DossierConflictException exception)
-        {
-            return DossierProblems.Conflict(exception, localizer);
-        }
+        var rating = request.Rating ?? throw new DomainException("rating", "Choose very satisfied, satisfied or not satisfied.");
+        var dossier = await dossiers.RateAsync(code, secret, rating, request.Harassment, request.Comment, cancellationToken);
+        return TypedResults.Ok(PublicDossierResponse.From(dossier, localizer));
     }
 
     private static async Task<Results<Created<OnlineSubmissionResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         SubmitDossierRequest request, DossierService dossiers, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            var dossier = await dossiers.SubmitOnlineAsync(DossierEndpoints.ToNewDossier(request), cancellationToken);
-            var url = $"/tra-cuu?code={Uri.EscapeDataString(dossier.Code)}&secret={Uri.EscapeDataString(dossier.Secret)}";
-            return TypedResults.Created(url, new OnlineSubmissionResponse(dossier.Code, dossier.Secret, url));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (DossierConflictException exception)
-        {
-            return DossierProblems.Conflict(exception, localizer);
-        }
+        var dossier = await dossiers.SubmitOnlineAsync(DossierEndpoints.ToNewDossier(request), cancellationToken);
+        var url = $"/tra-cuu?code={Uri.EscapeDataString(dossier.Code)}&secret={Uri.EscapeDataString(dossier.Secret)}";
+        return TypedResults.Created(url, new OnlineSubmissionResponse(dossier.Code, dossier.Secret, url));
     }
 }
 

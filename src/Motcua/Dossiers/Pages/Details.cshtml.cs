@@ -12,7 +12,7 @@ namespace Motcua.Dossiers.Pages;
 /// <summary>A dossier: its state, documents, history, and the actions the caller's role may take now.</summary>
 internal sealed class DetailsModel(
     DossierService dossiers, Files.DossierFileStore store, Kiosk.KioskRatings kiosk, Portal.PortalSynchroniser portal, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l,
-    IUserDirectory people) : PageModel
+    IUserDirectory people) : PageModel, IReloadsOnRefusal
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = string.Empty;
@@ -40,116 +40,55 @@ internal sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostInviteRatingAsync()
     {
-        try
-        {
-            await kiosk.InviteAsync(Code, HttpContext.RequestAborted);
-            TempData["Message"] = l["The applicant can now rate the dossier on the tablet at your counter."].Value;
-            return Redirect($"/dossiers/{Code}");
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (DossierConflictException exception)
-        {
-            ModelState.AddModelError(string.Empty, exception.Localize(l));
-        }
-
-        return await LoadAsync() ? Page() : NotFound();
+        await kiosk.InviteAsync(Code, HttpContext.RequestAborted);
+        TempData["Message"] = l["The applicant can now rate the dossier on the tablet at your counter."].Value;
+        return Redirect($"/dossiers/{Code}");
     }
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, string? documentName, bool result)
     {
-        try
+        if (file is null)
         {
-            if (file is null)
-            {
-                throw new DomainException("file", "Choose a file.");
-            }
-
-            await using var stream = file.OpenReadStream();
-            await dossiers.AttachAsync(Code, new Files.FileUpload(file.FileName, stream, file.Length, result ? null : documentName, result), store, HttpContext.RequestAborted);
-            TempData["Message"] = l["The file {0} was attached.", file.FileName].Value;
-            return Redirect($"/dossiers/{Code}");
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (DossierConflictException exception)
-        {
-            ModelState.AddModelError(string.Empty, exception.Localize(l));
+            throw new DomainException("file", "Choose a file.");
         }
 
-        return await LoadAsync() ? Page() : NotFound();
+        await using var stream = file.OpenReadStream();
+        await dossiers.AttachAsync(Code, new Files.FileUpload(file.FileName, stream, file.Length, result ? null : documentName, result), store, HttpContext.RequestAborted);
+        TempData["Message"] = l["The file {0} was attached.", file.FileName].Value;
+        return Redirect($"/dossiers/{Code}");
     }
 
     /// <summary>The forms that exist for the dossier now: (number in the URL, name).</summary>
     public IReadOnlyList<(string Number, string Name)> Forms { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
+
+    public Task ReloadAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAsync(
         string action, string? reason, string? note, string? departmentCode, string? specialist, string? agency, string? newDueAt,
         bool electronicResult, bool digitisedResult, Channel? channel, long? amount, int version)
     {
-        try
+        DateTime? due = null;
+        if (!string.IsNullOrWhiteSpace(newDueAt))
         {
-            DateTime? due = null;
-            if (!string.IsNullOrWhiteSpace(newDueAt))
-            {
-                due = DateTime.TryParseExact(newDueAt, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                    ? parsed
-                    : throw new DomainException("newDueAt", "Give the new appointment.");
-            }
-
-            await dossiers.ActAsync(Code, action, new ActionInput(reason, note, departmentCode, specialist, agency, due, electronicResult, digitisedResult, channel, amount, false, null, version), HttpContext.RequestAborted);
-            TempData["Message"] = l["Done: {0}.", l["action:" + action]].Value;
-            return Redirect($"/dossiers/{Code}");
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, l["Your role does not allow the action {0} on this dossier.", l["action:" + action]]);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (DossierConflictException exception)
-        {
-            ModelState.AddModelError(string.Empty, exception.Localize(l));
+            due = DateTime.TryParseExact(newDueAt, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                ? parsed
+                : throw new DomainException("newDueAt", "Give the new appointment.");
         }
 
-        return await LoadAsync() ? Page() : NotFound();
+        await dossiers.ActAsync(Code, action, new ActionInput(reason, note, departmentCode, specialist, agency, due, electronicResult, digitisedResult, channel, amount, false, null, version), HttpContext.RequestAborted);
+        TempData["Message"] = l["Done: {0}.", l["action:" + action]].Value;
+        return Redirect($"/dossiers/{Code}");
     }
 
-    private async Task<bool> LoadAsync()
+    private async Task LoadAsync()
     {
-        try
-        {
-            Dossier = await dossiers.FindAsync(Code.Trim().ToUpperInvariant(), HttpContext.RequestAborted);
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
-
+        Dossier = await dossiers.FindAsync(Code.Trim().ToUpperInvariant(), HttpContext.RequestAborted);
         Code = Dossier.Code;
         History = await dossiers.HistoryAsync(Dossier.Id, HttpContext.RequestAborted);
         Files = await store.ListAsync(Dossier.Id, HttpContext.RequestAborted);
@@ -168,6 +107,5 @@ internal sealed class DetailsModel(
             ("05", Dossiers.Forms.FormKind.StopNotice, l["Stop notice"]), ("06", Dossiers.Forms.FormKind.ControlSheet, l["Process control sheet"]),
         ];
         Forms = [.. all.Where(f => Dossiers.Forms.DossierForms.Applies(Dossier, f.Item2, History)).Select(f => (f.Item1, f.Item3))];
-        return true;
     }
 }

@@ -14,7 +14,7 @@ namespace Motcua.Dossiers.Pages;
 /// screen that asks every few seconds (htmx) whether the officer invited the applicant, then the rating of
 /// that dossier once, then waiting again. Without JavaScript a reload does the same.
 /// </summary>
-internal sealed class KioskModel(KioskRatings kiosk, IUnitDirectory units, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class KioskModel(KioskRatings kiosk, IUnitDirectory units, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal
 {
     [BindProperty(SupportsGet = true)]
     public string UnitCode { get; set; } = string.Empty;
@@ -23,46 +23,31 @@ internal sealed class KioskModel(KioskRatings kiosk, IUnitDirectory units, IStri
 
     public KioskDossier? Current { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is { } failed ? failed : Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
 
     /// <summary>The screen alone, for the waiting screen's polling.</summary>
-    public async Task<IActionResult> OnGetScreenAsync() => await LoadAsync() is { } failed ? failed : Partial("_KioskScreen", this);
+    public async Task<IActionResult> OnGetScreenAsync()
+    {
+        await LoadAsync();
+        return Partial("_KioskScreen", this);
+    }
 
     public async Task<IActionResult> OnPostRateAsync(string? code, Rating? rating, List<KioskReason>? reasons)
     {
-        try
-        {
-            await kiosk.RateAsync(UnitCode, code ?? string.Empty, rating, [.. (reasons ?? []).Distinct()], null, HttpContext.RequestAborted);
-            TempData["Message"] = l["Thank you: your rating was recorded."].Value;
-            return Redirect($"/danh-gia/quay/{Uri.EscapeDataString(UnitCode)}");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (DossierConflictException exception)
-        {
-            ModelState.AddModelError(string.Empty, exception.Localize(l));
-        }
-
-        return await LoadAsync() is { } failed ? failed : Page();
+        await kiosk.RateAsync(UnitCode, code ?? string.Empty, rating, [.. (reasons ?? []).Distinct()], null, HttpContext.RequestAborted);
+        TempData["Message"] = l["Thank you: your rating was recorded."].Value;
+        return Redirect($"/danh-gia/quay/{Uri.EscapeDataString(UnitCode)}");
     }
 
-    private async Task<IActionResult?> LoadAsync()
+    public Task ReloadAsync() => LoadAsync();
+
+    private async Task LoadAsync()
     {
-        try
-        {
-            Current = await kiosk.CurrentAsync(UnitCode, HttpContext.RequestAborted);
-            UnitName = (await units.FindByCodeAsync(UnitCode.Trim().ToUpperInvariant(), HttpContext.RequestAborted))?.Name ?? UnitCode;
-            return null;
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        Current = await kiosk.CurrentAsync(UnitCode, HttpContext.RequestAborted);
+        UnitName = (await units.FindByCodeAsync(UnitCode.Trim().ToUpperInvariant(), HttpContext.RequestAborted))?.Name ?? UnitCode;
     }
 }

@@ -17,7 +17,7 @@ namespace Motcua.Dossiers.Pages;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(PublicDossierEndpoints.RateLimitPolicy)]
-internal sealed class LookupModel(DossierService dossiers, IOnlinePayments payments, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class LookupModel(DossierService dossiers, IOnlinePayments payments, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -49,51 +49,19 @@ internal sealed class LookupModel(DossierService dossiers, IOnlinePayments payme
         }
     }
 
+    public Task ReloadAsync() => OnGetAsync();
+
     /// <summary>Starts paying the fee still due (the amount is the dossier's) and sends the browser to the provider.</summary>
     public async Task<IActionResult> OnPostPayAsync()
     {
-        try
-        {
-            var started = await payments.StartAsync(Code ?? string.Empty, Secret, HttpContext.RequestAborted);
-            return Redirect(started.RedirectUrl);
-        }
-        catch (NotFoundException)
-        {
-            Searched = true;
-            return Page();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-
-        await OnGetAsync();
-        return Page();
+        var started = await payments.StartAsync(Code ?? string.Empty, Secret, HttpContext.RequestAborted);
+        return Redirect(started.RedirectUrl);
     }
 
     public async Task<IActionResult> OnPostRateAsync()
     {
-        try
-        {
-            await dossiers.RateAsync(Code ?? string.Empty, Secret, Rating ?? throw new DomainException(nameof(Rating), "Choose very satisfied, satisfied or not satisfied."), Harassment, Comment, HttpContext.RequestAborted);
-            TempData["Message"] = l["Thank you: your rating was recorded."].Value;
-            return Redirect($"/tra-cuu?code={Uri.EscapeDataString(Code ?? string.Empty)}&secret={Uri.EscapeDataString(Secret ?? string.Empty)}");
-        }
-        catch (NotFoundException)
-        {
-            Searched = true;
-            return Page();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (DossierConflictException exception)
-        {
-            ModelState.AddModelError(string.Empty, exception.Localize(l));
-        }
-
-        await OnGetAsync();
-        return Page();
+        await dossiers.RateAsync(Code ?? string.Empty, Secret, Rating ?? throw new DomainException(nameof(Rating), "Choose very satisfied, satisfied or not satisfied."), Harassment, Comment, HttpContext.RequestAborted);
+        TempData["Message"] = l["Thank you: your rating was recorded."].Value;
+        return Redirect($"/tra-cuu?code={Uri.EscapeDataString(Code ?? string.Empty)}&secret={Uri.EscapeDataString(Secret ?? string.Empty)}");
     }
 }

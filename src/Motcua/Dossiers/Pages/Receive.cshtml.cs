@@ -73,36 +73,23 @@ internal sealed class ReceiveModel(DossierService dossiers, IProcedureCatalogue 
 
         var documents = Variant.Checklist.Select(c => new ProvidedDocument(c.Name, Provided.Contains(c.Name), Digitised.Contains(c.Name), false)).ToList();
         var (procedureCode, _) = Split(Choice);
-        try
+        if (!receive && string.IsNullOrWhiteSpace(Reason))
         {
-            if (!receive && string.IsNullOrWhiteSpace(Reason))
-            {
-                throw new DomainException(nameof(Reason), "Give the reason.");
-            }
-
-            var dossier = await dossiers.SubmitAsync(
-                new NewDossier(null, procedureCode, Variant.Code, Channel, new Applicant(ApplicantName ?? string.Empty, Clean(IdentityNumber), Clean(Phone), Clean(Email), Clean(Address)), documents, receive),
-                HttpContext.RequestAborted);
-            if (!receive)
-            {
-                await dossiers.ActAsync(dossier.Code, "request-intake-supplement", new ActionInput(Reason: Reason), HttpContext.RequestAborted);
-            }
-
-            TempData["Message"] = receive
-                ? l["Dossier {0} was received. Print the receipt for the applicant.", dossier.Code].Value
-                : l["Dossier {0} is waiting for documents. Print the supplement request for the applicant.", dossier.Code].Value;
-            return Redirect($"/dossiers/{dossier.Code}");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (DossierConflictException exception)
-        {
-            ModelState.AddModelError(string.Empty, exception.Localize(l));
+            throw new DomainException(nameof(Reason), "Give the reason.");
         }
 
-        return Page();
+        var dossier = await dossiers.SubmitAsync(
+            new NewDossier(null, procedureCode, Variant.Code, Channel, new Applicant(ApplicantName ?? string.Empty, Clean(IdentityNumber), Clean(Phone), Clean(Email), Clean(Address)), documents, receive),
+            HttpContext.RequestAborted);
+        if (!receive)
+        {
+            await dossiers.ActAsync(dossier.Code, "request-intake-supplement", new ActionInput(Reason: Reason), HttpContext.RequestAborted);
+        }
+
+        TempData["Message"] = receive
+            ? l["Dossier {0} was received. Print the receipt for the applicant.", dossier.Code].Value
+            : l["Dossier {0} is waiting for documents. Print the supplement request for the applicant.", dossier.Code].Value;
+        return Redirect($"/dossiers/{dossier.Code}");
     }
 
     private async Task LoadAsync()

@@ -68,56 +68,38 @@ internal sealed class SubmitOnlineModel(DossierService dossiers, Files.DossierFi
             .Select((item, i) => (item.Name, File: Request.Form.Files.GetFile($"doc-{i}")))
             .Where(x => x.File is { Length: > 0 })
             .ToList();
-        try
+        // Check every file before anything is created, so a bad file leaves no half-submitted dossier; the
+        // content check's refusal says what is wrong with the file.
+        foreach (var (name, file) in files)
         {
-            // Check every file before anything is created, so a bad file leaves no half-submitted dossier.
-            foreach (var (name, file) in files)
+            if (file!.Length > Files.DossierFileStore.MaxBytes)
             {
-                if (file!.Length > Files.DossierFileStore.MaxBytes || !await AcceptableAsync(file))
-                {
-                    throw new DomainException("file", "{0}: only PDF, JPEG, PNG, DOCX and XLSX files of up to 20 MB are accepted.", name);
-                }
+                throw new DomainException("file", "{0}: only PDF, JPEG, PNG, DOCX and XLSX files of up to 20 MB are accepted.", name);
             }
 
-            var dossier = await dossiers.SubmitOnlineAsync(
-                new NewDossier(Unit.Code, procedureCode, Variant.Code, Channel.Online, new Applicant(ApplicantName ?? string.Empty, Clean(IdentityNumber), Clean(Phone), Clean(Email), Clean(Address)), null, false),
-                HttpContext.RequestAborted);
-            foreach (var (name, file) in files)
-            {
-                await using var stream = file!.OpenReadStream();
-                await dossiers.AttachAsApplicantAsync(dossier.Code, dossier.Secret, new Files.FileUpload(file.FileName, stream, file.Length, name, false), store, HttpContext.RequestAborted);
-            }
-
-            TempData["Message"] = l["Your dossier {0} was submitted. Keep the lookup secret {1}: you need it to follow the dossier.", dossier.Code, dossier.Secret].Value;
-            return Redirect($"/tra-cuu?code={Uri.EscapeDataString(dossier.Code)}&secret={Uri.EscapeDataString(dossier.Secret)}");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (DossierConflictException exception)
-        {
-            ModelState.AddModelError(string.Empty, exception.Localize(l));
+            await InspectAsync(file);
         }
 
-        return Page();
+        var dossier = await dossiers.SubmitOnlineAsync(
+            new NewDossier(Unit.Code, procedureCode, Variant.Code, Channel.Online, new Applicant(ApplicantName ?? string.Empty, Clean(IdentityNumber), Clean(Phone), Clean(Email), Clean(Address)), null, false),
+            HttpContext.RequestAborted);
+        foreach (var (name, file) in files)
+        {
+            await using var stream = file!.OpenReadStream();
+            await dossiers.AttachAsApplicantAsync(dossier.Code, dossier.Secret, new Files.FileUpload(file.FileName, stream, file.Length, name, false), store, HttpContext.RequestAborted);
+        }
+
+        TempData["Message"] = l["Your dossier {0} was submitted. Keep the lookup secret {1}: you need it to follow the dossier.", dossier.Code, dossier.Secret].Value;
+        return Redirect($"/tra-cuu?code={Uri.EscapeDataString(dossier.Code)}&secret={Uri.EscapeDataString(dossier.Secret)}");
     }
 
     /// <summary>The whole file passes the content check the store applies (so a bad file is refused before the dossier exists).</summary>
-    private async Task<bool> AcceptableAsync(IFormFile file)
+    private async Task InspectAsync(IFormFile file)
     {
         await using var content = file.OpenReadStream();
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, HttpContext.RequestAborted);
-        try
-        {
-            Files.DossierFileStore.Inspect(file.FileName, buffer.ToArray());
-            return true;
-        }
-        catch (DomainException)
-        {
-            return false;
-        }
+        Files.DossierFileStore.Inspect(file.FileName, buffer.ToArray());
     }
 
     private async Task<bool> LoadAsync()

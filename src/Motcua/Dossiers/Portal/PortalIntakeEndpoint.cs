@@ -138,10 +138,6 @@ internal static class PortalIntakeEndpoint
                     extensions: new Dictionary<string, object?> { ["reference"] = result.Reference, ["field"] = result.Field, ["vi"] = result.ReasonVi, ["en"] = result.ReasonEn }),
             };
         }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
         catch (HttpRequestException)
         {
             return TypedResults.Problem(

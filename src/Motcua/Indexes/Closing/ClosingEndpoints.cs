@@ -33,43 +33,18 @@ internal static class ClosingEndpoints
     private static async Task<Results<Created<ClosedPeriodSummary>, ValidationProblem, ForbidHttpResult>> CloseAsync(
         ClosePeriodRequest request, PeriodClosing closing, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            var closed = await closing.CloseAsync(request.Unit, request.From, request.To, request.Set, request.Note, cancellationToken);
-            return TypedResults.Created($"/api/v1/indexes/periods/{closed.Id}/adjustments", closed);
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var closed = await closing.CloseAsync(request.Unit, request.From, request.To, request.Set, request.Note, cancellationToken);
+        return TypedResults.Created($"/api/v1/indexes/periods/{closed.Id}/adjustments", closed);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ClosedPeriodSummary>>, ValidationProblem>> ListAsync(
         string? unit, PeriodClosing closing, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await closing.ListAsync(unit, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
+        return TypedResults.Ok(await closing.ListAsync(unit, cancellationToken));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AdjustmentView>>, NotFound>> AdjustmentsAsync(Guid id, PeriodClosing closing, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await closing.AdjustmentsOfAsync(id, cancellationToken));
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        return TypedResults.Ok(await closing.AdjustmentsOfAsync(id, cancellationToken));
     }
 }

@@ -26,17 +26,6 @@ internal static class EarlyWarningEndpoint
             return ApiProblems.Invalid("unit", localizer["Give the unit code."]);
         }
 
-        try
-        {
-            return TypedResults.Ok(await service.WarnAsync(unit, days ?? EarlyWarningService.DefaultDays, limit ?? EarlyWarningService.DefaultLimit, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        return TypedResults.Ok(await service.WarnAsync(unit, days ?? EarlyWarningService.DefaultDays, limit ?? EarlyWarningService.DefaultLimit, cancellationToken));
     }
 }

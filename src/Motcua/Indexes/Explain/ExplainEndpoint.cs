@@ -33,30 +33,15 @@ internal static class ExplainEndpoint
             return problem;
         }
 
-        try
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
-            {
-                var bytes = await ExportAsync(service, indicator, unit!, Period.Date(from), Period.Date(to), localizer, cancellationToken);
-                var name = string.Create(CultureInfo.InvariantCulture, $"{indicator}-{unit!.Trim().ToUpperInvariant()}-{from}-{to}.xlsx");
-                return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
-            }
+            var bytes = await ExportAsync(service, indicator, unit!, Period.Date(from), Period.Date(to), localizer, cancellationToken);
+            var name = string.Create(CultureInfo.InvariantCulture, $"{indicator}-{unit!.Trim().ToUpperInvariant()}-{from}-{to}.xlsx");
+            return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        }
 
-            return TypedResults.Ok(await service.ExplainAsync(
-                indicator, unit!, Period.Date(from), Period.Date(to), string.Equals(part, "numerator", StringComparison.OrdinalIgnoreCase), page ?? 1, pageSize ?? 50, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        return TypedResults.Ok(await service.ExplainAsync(
+            indicator, unit!, Period.Date(from), Period.Date(to), string.Equals(part, "numerator", StringComparison.OrdinalIgnoreCase), page ?? 1, pageSize ?? 50, cancellationToken));
     }
 
     /// <summary>The sheet: one row per dossier, then the formula and the calendar, so the file explains itself.</summary>

@@ -29,14 +29,7 @@ internal static class IndicatorSetEndpoints
 
     private static async Task<Results<Ok<IndicatorSetVersionDetail>, NotFound>> GetAsync(Guid id, IndicatorSetAdministration sets, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await sets.FindAsync(id, cancellationToken));
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        return TypedResults.Ok(await sets.FindAsync(id, cancellationToken));
     }
 
     private static async Task<Results<Created<IndicatorSetVersion>, ValidationProblem, ForbidHttpResult>> AddAsync(
@@ -51,18 +44,7 @@ internal static class IndicatorSetEndpoints
                 title: localizer["The request was not accepted."]);
         }
 
-        try
-        {
-            var version = await sets.AddAsync(request.Code, request.EffectiveFrom, json, cancellationToken);
-            return TypedResults.Created($"/api/v1/indexes/indicator-sets/{version.Id}", version);
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var version = await sets.AddAsync(request.Code, request.EffectiveFrom, json, cancellationToken);
+        return TypedResults.Created($"/api/v1/indexes/indicator-sets/{version.Id}", version);
     }
 }

@@ -42,91 +42,36 @@ internal static class ManualValueEndpoints
     private static async Task<Results<Ok<IReadOnlyList<ManualValueView>>, ValidationProblem>> ListAsync(
         string? unit, int? year, ManualValueService values, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await values.ListAsync(unit, year, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
+        return TypedResults.Ok(await values.ListAsync(unit, year, cancellationToken));
     }
 
     private static async Task<Results<Ok<ManualValueView>, ValidationProblem, ForbidHttpResult>> SetAsync(
         ManualValueInput input, ManualValueService values, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await values.SetAsync(input, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        return TypedResults.Ok(await values.SetAsync(input, cancellationToken));
     }
 
     private static async Task<Results<Ok<ImportedCount>, ValidationProblem, ForbidHttpResult>> ImportAsync(
         IFormFile? file, ManualValueService values, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(new ImportedCount(await values.ImportAsync(TabularFile.ReadUpload(file), cancellationToken)));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ImportRejectedException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        return TypedResults.Ok(new ImportedCount(await values.ImportAsync(TabularFile.ReadUpload(file), cancellationToken)));
     }
 
     private static async Task<Results<Ok<ManualValueView>, NotFound, ValidationProblem, ForbidHttpResult>> AttachAsync(
         Guid id, IFormFile? file, ManualValueService values, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
+        if (file is null)
         {
-            if (file is null)
-            {
-                throw new DomainException("file", "Choose a file.");
-            }
+            throw new DomainException("file", "Choose a file.");
+        }
 
-            await using var content = file.OpenReadStream();
-            return TypedResults.Ok(await values.AttachEvidenceAsync(id, file.FileName, content, file.Length, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        await using var content = file.OpenReadStream();
+        return TypedResults.Ok(await values.AttachEvidenceAsync(id, file.FileName, content, file.Length, cancellationToken));
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAsync(Guid id, ManualValueService values, CancellationToken cancellationToken)
     {
-        try
-        {
-            var (name, contentType, content) = await values.OpenEvidenceAsync(id, cancellationToken);
-            return TypedResults.File(content, contentType, name);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        var (name, contentType, content) = await values.OpenEvidenceAsync(id, cancellationToken);
+        return TypedResults.File(content, contentType, name);
     }
 }

@@ -24,15 +24,8 @@ internal sealed class AdjustmentsModel(PeriodClosing closing) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            Period = await closing.SummaryOfAsync(Id, cancellationToken);
-            Items = await closing.AdjustmentsOfAsync(Id, cancellationToken);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        Period = await closing.SummaryOfAsync(Id, cancellationToken);
+        Items = await closing.AdjustmentsOfAsync(Id, cancellationToken);
+        return Page();
     }
 }

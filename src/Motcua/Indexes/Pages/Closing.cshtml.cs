@@ -23,7 +23,7 @@ namespace Motcua.Indexes.Pages;
 /// </summary>
 [Authorize(Roles = $"{Roles.SystemAdmin},{Roles.UnitAdmin},{Roles.ReformOfficer},{Roles.Leader}")]
 internal sealed class ClosingModel(
-    PeriodClosing closing, TargetService targets, ManualValueService manual, IndexesDbContext db, IUnitDirectory units, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+    PeriodClosing closing, TargetService targets, ManualValueService manual, IndexesDbContext db, IUnitDirectory units, ICurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal
 {
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
@@ -140,28 +140,11 @@ internal sealed class ClosingModel(
 
     private async Task<IActionResult> RunAsync(Func<Task<LocalizedString>> action)
     {
-        try
-        {
-            TempData["Message"] = (await action()).Value;
-            return RedirectToPage(new { Unit, Year });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (ImportRejectedException exception)
-        {
-            ModelState.AddModelError(string.Empty, l["The file was rejected; nothing was imported."]);
-            ModelState.Add(exception);
-        }
-        catch (ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, l["Your role does not allow this."]);
-        }
-
-        await LoadAsync();
-        return Page();
+        TempData["Message"] = (await action()).Value;
+        return RedirectToPage(new { Unit, Year });
     }
+
+    public Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
@@ -183,15 +166,8 @@ internal sealed class ClosingModel(
             return;
         }
 
-        try
-        {
-            Periods = await closing.ListAsync(Unit, cancellationToken);
-            Targets = await targets.ListAsync(Unit, Year, cancellationToken);
-            ManualValues = await manual.ListAsync(Unit, Year, cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
+        Periods = await closing.ListAsync(Unit, cancellationToken);
+        Targets = await targets.ListAsync(Unit, Year, cancellationToken);
+        ManualValues = await manual.ListAsync(Unit, Year, cancellationToken);
     }
 }

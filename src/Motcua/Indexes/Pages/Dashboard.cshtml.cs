@@ -87,23 +87,12 @@ internal sealed class DashboardModel(
         }
 
         Metric = metric;
-        try
-        {
-            Period = DashboardPeriod.Parse(Kind, Year, Month, Quarter, From, To, Today);
-            var unit = await index.ResolveAsync(code, Period.From, Period.To, cancellationToken);
-            Result = await index.ComputeAsync(unit.Code, Period.From, Period.To, cancellationToken);
-            Trend = await trend.MonthlyAsync(unit.Id, Period.To, cancellationToken);
-            Ranking = await ranking.RankAsync(unit.Code, Period.From, Period.To, metric, cancellationToken);
-            Warning = await warnings.WarnAsync(unit.Code, EarlyWarningService.DefaultDays, 5, cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        Period = DashboardPeriod.Parse(Kind, Year, Month, Quarter, From, To, Today);
+        var unit = await index.ResolveAsync(code, Period.From, Period.To, cancellationToken);
+        Result = await index.ComputeAsync(unit.Code, Period.From, Period.To, cancellationToken);
+        Trend = await trend.MonthlyAsync(unit.Id, Period.To, cancellationToken);
+        Ranking = await ranking.RankAsync(unit.Code, Period.From, Period.To, metric, cancellationToken);
+        Warning = await warnings.WarnAsync(unit.Code, EarlyWarningService.DefaultDays, 5, cancellationToken);
 
         return Page();
     }

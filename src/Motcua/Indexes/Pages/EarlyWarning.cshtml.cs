@@ -29,18 +29,7 @@ internal sealed class EarlyWarningModel(EarlyWarningService warnings, IStringLoc
             return Page();
         }
 
-        try
-        {
-            Result = await warnings.WarnAsync(UnitCode, Days, EarlyWarningService.MaxLimit, HttpContext.RequestAborted);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        Result = await warnings.WarnAsync(UnitCode, Days, EarlyWarningService.MaxLimit, HttpContext.RequestAborted);
 
         return Page();
     }

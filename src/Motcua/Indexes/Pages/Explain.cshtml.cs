@@ -13,7 +13,7 @@ namespace Motcua.Indexes.Pages;
 /// The working of a number: the dossiers of an indicator's denominator, each marked in or out of its
 /// numerator (or the numerator only), paged, with the formula, the calendar and the XLSX download.
 /// </summary>
-internal sealed class ExplainModel(ExplainService explain, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class ExplainModel(ExplainService explain) : PageModel
 {
     public const int PageSize = 50;
 
@@ -42,24 +42,9 @@ internal sealed class ExplainModel(ExplainService explain, IStringLocalizer<Shar
     public async Task<IActionResult> OnGetAsync()
     {
         PageNumber = Math.Max(1, PageNumber);
-        try
-        {
-            var from = DashboardPeriod.Date(From, "from");
-            var to = DashboardPeriod.Date(To, "to");
-            Result = await explain.ExplainAsync(Indicator, UnitCode, from, to, NumeratorOnly, PageNumber, PageSize, HttpContext.RequestAborted);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        var from = DashboardPeriod.Date(From, "from");
+        var to = DashboardPeriod.Date(To, "to");
+        Result = await explain.ExplainAsync(Indicator, UnitCode, from, to, NumeratorOnly, PageNumber, PageSize, HttpContext.RequestAborted);
 
         return Page();
     }

@@ -12,7 +12,7 @@ namespace Motcua.Indexes.Pages;
 
 /// <summary>The versions of the indicator sets; a system administrator adds a version with its effective date.</summary>
 [Authorize(Policy = Policies.SystemAdministration)]
-internal sealed class IndicatorSetsModel(IndicatorSetAdministration sets, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class IndicatorSetsModel(IndicatorSetAdministration sets, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal
 {
     public IReadOnlyList<IndicatorSetVersion> Versions { get; private set; } = [];
 
@@ -37,6 +37,8 @@ internal sealed class IndicatorSetsModel(IndicatorSetAdministration sets, IStrin
         }
     }
 
+    public async Task ReloadAsync() => Versions = await sets.ListAsync(HttpContext.RequestAborted);
+
     public async Task<IActionResult> OnPostAsync()
     {
         var problems = IndicatorSetAdministration.Check(Code, Definition);
@@ -47,16 +49,9 @@ internal sealed class IndicatorSetsModel(IndicatorSetAdministration sets, IStrin
 
         if (problems.Count == 0)
         {
-            try
-            {
-                var version = await sets.AddAsync(Code, EffectiveFrom, Definition, HttpContext.RequestAborted);
-                TempData["Message"] = l["Version of {0} in force from {1} added.", version.Code, version.EffectiveFrom.ToString(Cultures.DateFormat)].Value;
-                return RedirectToPage();
-            }
-            catch (DomainException exception)
-            {
-                ModelState.Add(exception, l);
-            }
+            var version = await sets.AddAsync(Code, EffectiveFrom, Definition, HttpContext.RequestAborted);
+            TempData["Message"] = l["Version of {0} in force from {1} added.", version.Code, version.EffectiveFrom.ToString(Cultures.DateFormat)].Value;
+            return RedirectToPage();
         }
 
         Versions = await sets.ListAsync(HttpContext.RequestAborted);

@@ -32,18 +32,7 @@ internal static class RankingEndpoint
             return ApiProblems.Invalid("by", localizer["by must be one of: {0}.", "points, onTimeRate"]);
         }
 
-        try
-        {
-            return TypedResults.Ok(await service.RankAsync(unit!, Period.Date(from), Period.Date(to), metric, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        return TypedResults.Ok(await service.RankAsync(unit!, Period.Date(from), Period.Date(to), metric, cancellationToken));
     }
 
     public static bool TryMetric(string? value, out RankingMetric metric)

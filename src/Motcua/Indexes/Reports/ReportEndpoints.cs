@@ -40,20 +40,9 @@ internal static class ReportEndpoints
             return ApiProblems.Invalid(errors);
         }
 
-        try
-        {
-            var report = await reports.BuildAsync(unit!, reportPeriod, set, cancellationToken);
-            return kind == "xlsx"
-                ? TypedResults.File(ServiceReports.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ServiceReports.FileName(report, "xlsx"))
-                : TypedResults.File(DocxRenderer.Render(ServiceReports.Document(report)), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ServiceReports.FileName(report, "docx"));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var report = await reports.BuildAsync(unit!, reportPeriod, set, cancellationToken);
+        return kind == "xlsx"
+            ? TypedResults.File(ServiceReports.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ServiceReports.FileName(report, "xlsx"))
+            : TypedResults.File(DocxRenderer.Render(ServiceReports.Document(report)), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ServiceReports.FileName(report, "docx"));
     }
 }

@@ -28,18 +28,7 @@ internal static class ServiceIndexEndpoint
             return problem;
         }
 
-        try
-        {
-            return TypedResults.Ok(await closing.ResultAsync(unit!, Period.Date(from), Period.Date(to), set, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        return TypedResults.Ok(await closing.ResultAsync(unit!, Period.Date(from), Period.Date(to), set, cancellationToken));
     }
 }
 

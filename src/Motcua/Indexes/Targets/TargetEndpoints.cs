@@ -35,38 +35,18 @@ internal static class TargetEndpoints
     private static async Task<Results<Ok<TargetList>, ValidationProblem>> ListAsync(
         string? unit, int? year, TargetService targets, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await targets.ListAsync(unit, year, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
+        return TypedResults.Ok(await targets.ListAsync(unit, year, cancellationToken));
     }
 
-    private static Task<Results<NoContent, NotFound, ValidationProblem, ForbidHttpResult>> SetAsync(
-        TargetInput input, TargetService targets, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        DomainResults.RunAsync(localizer, () => targets.SetAsync(input, cancellationToken));
+    private static async Task<NoContent> SetAsync(TargetInput input, TargetService targets, CancellationToken cancellationToken)
+    {
+        await targets.SetAsync(input, cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Results<Ok<ImportedCount>, ValidationProblem, ForbidHttpResult>> ImportAsync(
         IFormFile? file, TargetService targets, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(new ImportedCount(await targets.ImportAsync(TabularFile.ReadUpload(file), cancellationToken)));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ImportRejectedException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        return TypedResults.Ok(new ImportedCount(await targets.ImportAsync(TabularFile.ReadUpload(file), cancellationToken)));
     }
 }

@@ -14,8 +14,11 @@ internal static class NotificationEndpoints
         var notifications = api.MapGroup("/notifications").RequireAuthorization(Policies.Administration);
         notifications.MapGet(string.Empty, ListAsync).WithName("ListNotifications")
             .WithSummary("Messages in the outbox, newest first (at most 500): status=pending|sent|failed, reference= (e.g. a dossier code).");
-        notifications.MapPost("/{id:guid}/retry", (Guid id, OutboxAdministration outbox, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                DomainResults.RunAsync(l, () => outbox.RequeueAsync(id, ct)))
+        notifications.MapPost("/{id:guid}/retry", async (Guid id, OutboxAdministration outbox, CancellationToken ct) =>
+            {
+                await outbox.RequeueAsync(id, ct);
+                return TypedResults.NoContent();
+            })
             .WithName("RetryNotification")
             .WithSummary("Queues a failed message again with a fresh set of attempts.");
     }

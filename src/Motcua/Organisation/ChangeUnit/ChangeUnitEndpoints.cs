@@ -23,17 +23,29 @@ internal static class ChangeUnitEndpoints
     public static void MapChangeUnit(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/units/{code}").RequireAuthorization(Policies.Administration);
-        group.MapPost("/rename", (string code, RenameUnitRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            DomainResults.RunAsync(l, () => administration.RenameAsync(code, request.Name ?? string.Empty, Require(request.EffectiveOn, "effectiveOn"), ct)))
+        group.MapPost("/rename", async (string code, RenameUnitRequest request, UnitAdministration administration, CancellationToken ct) =>
+        {
+            await administration.RenameAsync(code, request.Name ?? string.Empty, Require(request.EffectiveOn, "effectiveOn"), ct);
+            return TypedResults.NoContent();
+        })
             .WithName("RenameUnit");
-        group.MapPost("/move", (string code, MoveUnitRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            DomainResults.RunAsync(l, () => administration.MoveAsync(code, request.ParentCode, Require(request.EffectiveOn, "effectiveOn"), ct)))
+        group.MapPost("/move", async (string code, MoveUnitRequest request, UnitAdministration administration, CancellationToken ct) =>
+        {
+            await administration.MoveAsync(code, request.ParentCode, Require(request.EffectiveOn, "effectiveOn"), ct);
+            return TypedResults.NoContent();
+        })
             .WithName("MoveUnit");
-        group.MapPost("/close", (string code, CloseUnitRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            DomainResults.RunAsync(l, () => administration.CloseAsync(code, Require(request.LastDay, "lastDay"), ct)))
+        group.MapPost("/close", async (string code, CloseUnitRequest request, UnitAdministration administration, CancellationToken ct) =>
+        {
+            await administration.CloseAsync(code, Require(request.LastDay, "lastDay"), ct);
+            return TypedResults.NoContent();
+        })
             .WithName("CloseUnit");
-        group.MapPut("/contact", (string code, UpdateContactRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            DomainResults.RunAsync(l, () => administration.UpdateContactAsync(code, request.Address, request.Phone, request.Email, ct)))
+        group.MapPut("/contact", async (string code, UpdateContactRequest request, UnitAdministration administration, CancellationToken ct) =>
+        {
+            await administration.UpdateContactAsync(code, request.Address, request.Phone, request.Email, ct);
+            return TypedResults.NoContent();
+        })
             .WithName("UpdateUnitContact");
     }
 

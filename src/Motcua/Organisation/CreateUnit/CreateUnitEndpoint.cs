@@ -21,29 +21,18 @@ internal static class CreateUnitEndpoint
     private static async Task<Results<Created<UnitResponse>, ValidationProblem, ForbidHttpResult>> HandleAsync(
         CreateUnitRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
+        if (!UnitKinds.TryParse(request.Kind, out var kind))
         {
-            if (!UnitKinds.TryParse(request.Kind, out var kind))
-            {
-                throw new DomainException("kind", "The unit kind is not one of: province, commune, ward, specialZone, district, township.");
-            }
+            throw new DomainException("kind", "The unit kind is not one of: province, commune, ward, specialZone, district, township.");
+        }
 
-            if (request.ValidFrom is not { } validFrom)
-            {
-                throw new DomainException("validFrom", "The first day (validFrom) is required.");
-            }
+        if (request.ValidFrom is not { } validFrom)
+        {
+            throw new DomainException("validFrom", "The first day (validFrom) is required.");
+        }
 
-            var unit = await administration.CreateAsync(
-                new NewUnit(request.Code ?? string.Empty, request.Name ?? string.Empty, kind, request.ParentCode, validFrom, request.ValidTo), cancellationToken);
-            return TypedResults.Created($"/api/v1/units/{unit.Code}", new UnitResponse(unit.Code, unit.Name, UnitResponse.KindName(unit.Kind), request.ParentCode?.Trim().ToUpperInvariant(), unit.ValidFrom, unit.ValidTo));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var unit = await administration.CreateAsync(
+            new NewUnit(request.Code ?? string.Empty, request.Name ?? string.Empty, kind, request.ParentCode, validFrom, request.ValidTo), cancellationToken);
+        return TypedResults.Created($"/api/v1/units/{unit.Code}", new UnitResponse(unit.Code, unit.Name, UnitResponse.KindName(unit.Kind), request.ParentCode?.Trim().ToUpperInvariant(), unit.ValidFrom, unit.ValidTo));
     }
 }

@@ -33,57 +33,28 @@ internal static class DepartmentEndpoints
     private static async Task<Results<Ok<List<DepartmentResponse>>, NotFound>> ListAsync(
         string code, UnitAdministration administration, OrganisationDbContext db, CancellationToken cancellationToken)
     {
-        try
-        {
-            var unit = await administration.RequireInScopeAsync(code, cancellationToken);
-            var departments = await db.Departments.AsNoTracking()
-                .Where(d => d.UnitId == unit.Id)
-                .OrderBy(d => d.Code)
-                .Select(d => new { d.Code, d.Name, d.Kind, d.IsActive })
-                .ToListAsync(cancellationToken);
-            return TypedResults.Ok(departments.Select(d => new DepartmentResponse(d.Code, d.Name, KindName(d.Kind), d.IsActive)).ToList());
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        var unit = await administration.RequireInScopeAsync(code, cancellationToken);
+        var departments = await db.Departments.AsNoTracking()
+            .Where(d => d.UnitId == unit.Id)
+            .OrderBy(d => d.Code)
+            .Select(d => new { d.Code, d.Name, d.Kind, d.IsActive })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(departments.Select(d => new DepartmentResponse(d.Code, d.Name, KindName(d.Kind), d.IsActive)).ToList());
     }
 
     private static async Task<Results<Created<DepartmentResponse>, NotFound, ValidationProblem>> AddAsync(
         string code, DepartmentRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            var kind = ParseKind(request.Kind);
-            var department = await administration.AddDepartmentAsync(code, request.Code ?? string.Empty, request.Name ?? string.Empty, kind, cancellationToken);
-            return TypedResults.Created($"/api/v1/units/{code}/departments/{department.Code}", new DepartmentResponse(department.Code, department.Name, KindName(department.Kind), department.IsActive));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        var kind = ParseKind(request.Kind);
+        var department = await administration.AddDepartmentAsync(code, request.Code ?? string.Empty, request.Name ?? string.Empty, kind, cancellationToken);
+        return TypedResults.Created($"/api/v1/units/{code}/departments/{department.Code}", new DepartmentResponse(department.Code, department.Name, KindName(department.Kind), department.IsActive));
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> UpdateAsync(
         string code, string departmentCode, DepartmentRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            await administration.UpdateDepartmentAsync(code, departmentCode, request.Name ?? string.Empty, ParseKind(request.Kind), request.IsActive ?? true, cancellationToken);
-            return TypedResults.NoContent();
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        await administration.UpdateDepartmentAsync(code, departmentCode, request.Name ?? string.Empty, ParseKind(request.Kind), request.IsActive ?? true, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static DepartmentKind ParseKind(string? text) =>

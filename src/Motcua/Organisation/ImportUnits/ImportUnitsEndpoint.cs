@@ -20,17 +20,6 @@ internal static class ImportUnitsEndpoint
     private static async Task<Results<Ok<UnitImportResult>, ValidationProblem>> HandleAsync(
         IFormFile? file, UnitImporter importer, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await importer.ImportAsync(TabularFile.ReadUpload(file), cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ImportRejectedException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
+        return TypedResults.Ok(await importer.ImportAsync(TabularFile.ReadUpload(file), cancellationToken));
     }
 }

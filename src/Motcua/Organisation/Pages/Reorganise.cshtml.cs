@@ -56,60 +56,26 @@ internal sealed class ReorganiseModel(UnitAdministration administration, IString
 
     public async Task<IActionResult> OnPostMergeAsync()
     {
-        try
-        {
-            var effectiveOn = EffectiveOn ?? throw new DomainException("effectiveOn", "The date {0} is required.", "effectiveOn");
-            var sources = (SourceCodes ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries);
-            var newUnit = string.IsNullOrWhiteSpace(ContinuingCode)
-                ? new NewUnit(NewCode ?? string.Empty, NewName ?? string.Empty, NewKind, NewParentCode, effectiveOn)
-                : null;
-            var target = await administration.MergeAsync(sources, string.IsNullOrWhiteSpace(ContinuingCode) ? null : ContinuingCode, newUnit, effectiveOn, LegalBasis, HttpContext.RequestAborted);
-            TempData["Message"] = l["The units were merged into {0}.", target.Name].Value;
-            return Redirect($"/admin/units/{target.Code}");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (NotFoundException)
-        {
-            ModelState.AddModelError(string.Empty, l["One of the units does not exist or is outside your units."]);
-        }
-        catch (ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, l["Only a system administrator can create a unit without a parent."]);
-        }
-
-        return Page();
+        var effectiveOn = EffectiveOn ?? throw new DomainException("effectiveOn", "The date {0} is required.", "effectiveOn");
+        var sources = (SourceCodes ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries);
+        var newUnit = string.IsNullOrWhiteSpace(ContinuingCode)
+            ? new NewUnit(NewCode ?? string.Empty, NewName ?? string.Empty, NewKind, NewParentCode, effectiveOn)
+            : null;
+        var target = await administration.MergeAsync(sources, string.IsNullOrWhiteSpace(ContinuingCode) ? null : ContinuingCode, newUnit, effectiveOn, LegalBasis, HttpContext.RequestAborted);
+        TempData["Message"] = l["The units were merged into {0}.", target.Name].Value;
+        return Redirect($"/admin/units/{target.Code}");
     }
 
     public async Task<IActionResult> OnPostSplitAsync()
     {
-        try
-        {
-            var effectiveOn = SplitEffectiveOn ?? throw new DomainException("effectiveOn", "The date {0} is required.", "effectiveOn");
-            var parts = (SplitParts ?? string.Empty)
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(line => line.Split(';', StringSplitOptions.TrimEntries))
-                .Select(f => ReorganiseUnitsEndpoints.ToNewUnit(new NewUnitRequest(f.ElementAtOrDefault(0), f.ElementAtOrDefault(1), f.ElementAtOrDefault(2), f.ElementAtOrDefault(3)), effectiveOn))
-                .ToList();
-            var created = await administration.SplitAsync(SplitCode ?? string.Empty, parts, effectiveOn, SplitLegalBasis, HttpContext.RequestAborted);
-            TempData["Message"] = l["The unit was split into {0} units.", created.Count].Value;
-            return Redirect("/admin/units?history=true");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (NotFoundException)
-        {
-            ModelState.AddModelError(string.Empty, l["One of the units does not exist or is outside your units."]);
-        }
-        catch (ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, l["Only a system administrator can create a unit without a parent."]);
-        }
-
-        return Page();
+        var effectiveOn = SplitEffectiveOn ?? throw new DomainException("effectiveOn", "The date {0} is required.", "effectiveOn");
+        var parts = (SplitParts ?? string.Empty)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(';', StringSplitOptions.TrimEntries))
+            .Select(f => ReorganiseUnitsEndpoints.ToNewUnit(new NewUnitRequest(f.ElementAtOrDefault(0), f.ElementAtOrDefault(1), f.ElementAtOrDefault(2), f.ElementAtOrDefault(3)), effectiveOn))
+            .ToList();
+        var created = await administration.SplitAsync(SplitCode ?? string.Empty, parts, effectiveOn, SplitLegalBasis, HttpContext.RequestAborted);
+        TempData["Message"] = l["The unit was split into {0} units.", created.Count].Value;
+        return Redirect("/admin/units?history=true");
     }
 }

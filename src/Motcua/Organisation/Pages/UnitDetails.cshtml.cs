@@ -14,7 +14,7 @@ namespace Motcua.Organisation.Pages;
 internal sealed record LinkedUnit(string Code, string Name, DateOnly EffectiveOn);
 
 [Authorize(Policy = Policies.Administration)]
-internal sealed class UnitDetailsModel(OrganisationDbContext db, UnitAdministration administration, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class UnitDetailsModel(OrganisationDbContext db, UnitAdministration administration, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = string.Empty;
@@ -103,38 +103,16 @@ internal sealed class UnitDetailsModel(OrganisationDbContext db, UnitAdministrat
 
     private async Task<IActionResult> RunAsync(Func<Task> action, LocalizedString message)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = message.Value;
-            return RedirectToPage(new { Code });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-
-        return await LoadAsync() ? Page() : NotFound();
+        await action();
+        TempData["Message"] = message.Value;
+        return RedirectToPage(new { Code });
     }
+
+    public Task ReloadAsync() => LoadAsync();
 
     private async Task<bool> LoadAsync()
     {
-        try
-        {
-            Unit = await administration.RequireInScopeAsync(Code, HttpContext.RequestAborted);
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
+        Unit = await administration.RequireInScopeAsync(Code, HttpContext.RequestAborted);
 
         var ct = HttpContext.RequestAborted;
         if (Unit.ParentId is { } parentId && await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == parentId, ct) is { } parent)

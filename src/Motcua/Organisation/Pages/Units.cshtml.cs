@@ -15,7 +15,7 @@ namespace Motcua.Organisation.Pages;
 internal sealed record UnitRow(UnitSummary Unit, int Depth);
 
 [Authorize(Policy = Policies.Administration)]
-internal sealed class UnitsModel(IUnitDirectory directory, ICurrentUser user, UnitAdministration administration, UnitImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class UnitsModel(IUnitDirectory directory, ICurrentUser user, UnitAdministration administration, UnitImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -48,48 +48,21 @@ internal sealed class UnitsModel(IUnitDirectory directory, ICurrentUser user, Un
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        try
-        {
-            var unit = await administration.CreateAsync(
-                new NewUnit(NewCode ?? string.Empty, NewName ?? string.Empty, NewKind, NewParentCode, NewValidFrom ?? throw new DomainException("validFrom", "The first day (validFrom) is required.")),
-                HttpContext.RequestAborted);
-            TempData["Message"] = l["Unit {0} was created.", unit.Name].Value;
-            return Redirect($"/admin/units/{unit.Code}");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, l["Only a system administrator can create a unit without a parent."]);
-        }
-
-        await LoadAsync();
-        return Page();
+        var unit = await administration.CreateAsync(
+            new NewUnit(NewCode ?? string.Empty, NewName ?? string.Empty, NewKind, NewParentCode, NewValidFrom ?? throw new DomainException("validFrom", "The first day (validFrom) is required.")),
+            HttpContext.RequestAborted);
+        TempData["Message"] = l["Unit {0} was created.", unit.Name].Value;
+        return Redirect($"/admin/units/{unit.Code}");
     }
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file)
     {
-        try
-        {
-            var result = await importer.ImportAsync(TabularFile.ReadUpload(file), HttpContext.RequestAborted);
-            TempData["Message"] = l["Imported: {0} created, {1} updated, {2} succession links.", result.Created, result.Updated, result.Successions].Value;
-            return RedirectToPage();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (ImportRejectedException exception)
-        {
-            ModelState.AddModelError(string.Empty, l["The file was rejected; nothing was imported."]);
-            ModelState.Add(exception);
-        }
-
-        await LoadAsync();
-        return Page();
+        var result = await importer.ImportAsync(TabularFile.ReadUpload(file), HttpContext.RequestAborted);
+        TempData["Message"] = l["Imported: {0} created, {1} updated, {2} succession links.", result.Created, result.Updated, result.Successions].Value;
+        return RedirectToPage();
     }
+
+    public Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

@@ -32,48 +32,18 @@ internal static class ReorganiseUnitsEndpoints
     private static async Task<Results<Ok<UnitResponse>, NotFound, ValidationProblem, ForbidHttpResult>> MergeAsync(
         MergeUnitsRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            var effectiveOn = request.EffectiveOn ?? throw new DomainException("effectiveOn", "The date {0} is required.", "effectiveOn");
-            var target = await administration.MergeAsync(
-                request.SourceCodes ?? [], request.ContinuingCode, request.NewUnit is null ? null : ToNewUnit(request.NewUnit, effectiveOn), effectiveOn, request.LegalBasis, cancellationToken);
-            return TypedResults.Ok(new UnitResponse(target.Code, target.Name, UnitResponse.KindName(target.Kind), null, target.ValidFrom, target.ValidTo));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var effectiveOn = request.EffectiveOn ?? throw new DomainException("effectiveOn", "The date {0} is required.", "effectiveOn");
+        var target = await administration.MergeAsync(
+            request.SourceCodes ?? [], request.ContinuingCode, request.NewUnit is null ? null : ToNewUnit(request.NewUnit, effectiveOn), effectiveOn, request.LegalBasis, cancellationToken);
+        return TypedResults.Ok(new UnitResponse(target.Code, target.Name, UnitResponse.KindName(target.Kind), null, target.ValidFrom, target.ValidTo));
     }
 
     private static async Task<Results<Ok<List<UnitResponse>>, NotFound, ValidationProblem, ForbidHttpResult>> SplitAsync(
         SplitUnitRequest request, UnitAdministration administration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            var effectiveOn = request.EffectiveOn ?? throw new DomainException("effectiveOn", "The date {0} is required.", "effectiveOn");
-            var parts = (request.Parts ?? []).Select(p => ToNewUnit(p, effectiveOn)).ToList();
-            var created = await administration.SplitAsync(request.SourceCode ?? string.Empty, parts, effectiveOn, request.LegalBasis, cancellationToken);
-            return TypedResults.Ok(created.Select(u => new UnitResponse(u.Code, u.Name, UnitResponse.KindName(u.Kind), null, u.ValidFrom, u.ValidTo)).ToList());
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var effectiveOn = request.EffectiveOn ?? throw new DomainException("effectiveOn", "The date {0} is required.", "effectiveOn");
+        var parts = (request.Parts ?? []).Select(p => ToNewUnit(p, effectiveOn)).ToList();
+        var created = await administration.SplitAsync(request.SourceCode ?? string.Empty, parts, effectiveOn, request.LegalBasis, cancellationToken);
+        return TypedResults.Ok(created.Select(u => new UnitResponse(u.Code, u.Name, UnitResponse.KindName(u.Kind), null, u.ValidFrom, u.ValidTo)).ToList());
     }
 }

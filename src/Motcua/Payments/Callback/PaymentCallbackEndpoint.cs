@@ -27,14 +27,7 @@ internal static class PaymentCallbackEndpoint
     {
         var parameters = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         CallbackResult? result;
-        try
-        {
-            result = await payments.CompleteAsync(provider, parameters, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        result = await payments.CompleteAsync(provider, parameters, cancellationToken);
 
         if (result is null)
         {

@@ -21,18 +21,7 @@ internal static class StartPaymentEndpoint
     private static async Task<Results<Ok<StartPaymentResponse>, NotFound, ValidationProblem>> StartAsync(
         string code, string? secret, PaymentService payments, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            var started = await payments.StartAsync(code, secret, cancellationToken);
-            return TypedResults.Ok(new StartPaymentResponse(started.PaymentId, started.RedirectUrl));
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
+        var started = await payments.StartAsync(code, secret, cancellationToken);
+        return TypedResults.Ok(new StartPaymentResponse(started.PaymentId, started.RedirectUrl));
     }
 }

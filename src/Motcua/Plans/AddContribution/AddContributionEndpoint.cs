@@ -19,7 +19,7 @@ internal static class AddContributionEndpoint
 
     private static Task<Results<Created<ContributionView>, NotFound, ValidationProblem, ForbidHttpResult>> HandleAsync(
         Guid taskId, ContributionRequest request, TaskWork work, PlanReading reading, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        PlanResults.CreatedAsync(localizer, async () =>
+        PlanResults.CreatedAsync(async () =>
         {
             var contribution = await work.AddContributionAsync(taskId, request.Unit, request.Text, [], cancellationToken);
             return ($"/api/v1/plans/tasks/{taskId}", (await reading.GetTaskAsync(taskId, cancellationToken)).Contributions.Single(c => c.Id == contribution.Id));

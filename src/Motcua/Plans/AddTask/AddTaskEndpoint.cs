@@ -14,7 +14,7 @@ internal static class AddTaskEndpoint
 
     private static Task<Results<Created<TaskView>, NotFound, ValidationProblem, ForbidHttpResult>> HandleAsync(
         Guid id, TaskInput input, PlanEditing editing, PlanReading reading, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        PlanResults.CreatedAsync(localizer, async () =>
+        PlanResults.CreatedAsync(async () =>
         {
             var task = await editing.AddTaskAsync(id, input, cancellationToken);
             return ($"/api/v1/plans/tasks/{task.Id}", (await reading.GetTaskAsync(task.Id, cancellationToken)).Task);

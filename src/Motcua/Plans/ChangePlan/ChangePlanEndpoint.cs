@@ -24,7 +24,7 @@ internal static class ChangePlanEndpoint
 
     private static Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ForbidHttpResult>> ChangeAsync(
         Guid id, PlanInput input, PlanEditing editing, PlanReading reading, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        PlanResults.OkAsync(localizer, async () =>
+        PlanResults.OkAsync(async () =>
         {
             await editing.ChangeAsync(id, input, cancellationToken);
             return await reading.GetAsync(id, cancellationToken);
@@ -32,7 +32,7 @@ internal static class ChangePlanEndpoint
 
     private static Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ForbidHttpResult>> AttachAsync(
         Guid id, IFormFile? file, PlanEditing editing, PlanReading reading, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        PlanResults.OkAsync(localizer, async () =>
+        PlanResults.OkAsync(async () =>
         {
             if (file is not { Length: > 0 })
             {

@@ -14,7 +14,7 @@ internal static class ChangeTaskEndpoint
 
     private static Task<Results<Ok<TaskView>, NotFound, ValidationProblem, ForbidHttpResult>> HandleAsync(
         Guid taskId, TaskInput input, PlanEditing editing, PlanReading reading, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        PlanResults.OkAsync(localizer, async () =>
+        PlanResults.OkAsync(async () =>
         {
             await editing.ChangeTaskAsync(taskId, input, cancellationToken);
             return (await reading.GetTaskAsync(taskId, cancellationToken)).Task;

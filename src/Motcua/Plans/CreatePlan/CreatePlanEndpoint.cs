@@ -14,7 +14,7 @@ internal static class CreatePlanEndpoint
 
     private static Task<Results<Created<PlanView>, NotFound, ValidationProblem, ForbidHttpResult>> HandleAsync(
         PlanInput input, PlanEditing editing, PlanReading reading, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        PlanResults.CreatedAsync(localizer, async () =>
+        PlanResults.CreatedAsync(async () =>
         {
             var plan = await editing.CreateAsync(input, cancellationToken);
             return ($"/api/v1/plans/{plan.Id}", await reading.GetAsync(plan.Id, cancellationToken));

@@ -22,7 +22,7 @@ internal static class DraftFromTextEndpoint
 
     private static Task<Results<Ok<DraftView>, NotFound, ValidationProblem, ForbidHttpResult>> ReadAsync(
         [FromForm, System.ComponentModel.DataAnnotations.MaxLength(PlanTextParser.MaxLength)] string? text, IFormFile? file, DraftReading drafts, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        PlanResults.OkAsync(localizer, async () =>
+        PlanResults.OkAsync(async () =>
         {
             if (file is { Length: > 0 })
             {
@@ -40,7 +40,7 @@ internal static class DraftFromTextEndpoint
 
     private static Task<Results<Created<PlanView>, NotFound, ValidationProblem, ForbidHttpResult>> ConfirmAsync(
         DraftConfirmation confirmation, PlanEditing editing, PlanReading reading, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        PlanResults.CreatedAsync(localizer, async () =>
+        PlanResults.CreatedAsync(async () =>
         {
             var plan = confirmation.Plan ?? throw new DomainException("plan", "The draft has no plan.");
             var (created, _) = await editing.CreateWithTasksAsync(plan, confirmation.Tasks ?? [], null, cancellationToken);

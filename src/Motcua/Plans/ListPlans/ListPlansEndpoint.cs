@@ -9,7 +9,7 @@ internal static class ListPlansEndpoint
 {
     public static void MapListPlans(this IEndpointRouteBuilder plans) =>
         plans.MapGet(string.Empty, (int? year, string? unit, PlanReading reading, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-                PlanResults.OkAsync(localizer, () => reading.ListAsync(year, unit, cancellationToken)))
+                PlanResults.OkAsync(() => reading.ListAsync(year, unit, cancellationToken)))
             .WithName("ListPlans")
             .WithSummary("The plans the user sees (issued in their scope, or with tasks led or coordinated there), with the roll-up: percent done and tasks by status.");
 }

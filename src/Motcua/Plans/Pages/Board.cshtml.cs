@@ -10,7 +10,7 @@ using Motcua.Plans.TaskBoard;
 namespace Motcua.Plans.Pages;
 
 /// <summary>The task board of a unit, by deadline or by status.</summary>
-internal sealed class BoardModel(TaskBoard.TaskBoard board, PlanFormUnits formUnits, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class BoardModel(TaskBoard.TaskBoard board, PlanFormUnits formUnits) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
@@ -26,13 +26,6 @@ internal sealed class BoardModel(TaskBoard.TaskBoard board, PlanFormUnits formUn
     {
         Units = await formUnits.ListAsync(HttpContext.RequestAborted);
         Unit ??= Units.FirstOrDefault(u => u.Id == formUnits.OwnUnitId)?.Code;
-        try
-        {
-            Board = await board.GetAsync(Unit, TaskBoardEndpoint.ParseGrouping(By), HttpContext.RequestAborted);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
+        Board = await board.GetAsync(Unit, TaskBoardEndpoint.ParseGrouping(By), HttpContext.RequestAborted);
     }
 }

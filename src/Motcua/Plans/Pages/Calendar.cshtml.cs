@@ -10,7 +10,7 @@ using Motcua.Plans.CalendarView;
 namespace Motcua.Plans.Pages;
 
 /// <summary>A month of task due dates, recurring occurrences included.</summary>
-internal sealed class CalendarModel(TaskCalendar calendar, PlanFormUnits formUnits, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class CalendarModel(TaskCalendar calendar, PlanFormUnits formUnits) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
@@ -28,13 +28,6 @@ internal sealed class CalendarModel(TaskCalendar calendar, PlanFormUnits formUni
     public async Task OnGetAsync()
     {
         Units = await formUnits.ListAsync(HttpContext.RequestAborted);
-        try
-        {
-            Calendar = await calendar.GetAsync(Unit, Month, HttpContext.RequestAborted);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
+        Calendar = await calendar.GetAsync(Unit, Month, HttpContext.RequestAborted);
     }
 }

@@ -18,7 +18,7 @@ namespace Motcua.Plans.Pages;
 /// leaving the review stores nothing.
 /// </summary>
 [Authorize(Roles = $"{Roles.SystemAdmin},{Roles.ReformOfficer},{Roles.Leader}")]
-internal sealed class FromTextModel(DraftReading drafts, PlanEditing editing, PlanFormUnits formUnits, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class FromTextModel(DraftReading drafts, PlanEditing editing, PlanFormUnits formUnits, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -58,44 +58,44 @@ internal sealed class FromTextModel(DraftReading drafts, PlanEditing editing, Pl
     public async Task<IActionResult> OnPostReadAsync(IFormFile? file)
     {
         Units = await formUnits.ListAsync(HttpContext.RequestAborted);
-        try
+        var text = Text;
+        if (file is { Length: > 0 })
         {
-            var text = Text;
-            if (file is { Length: > 0 })
+            if (file.Length > StoredFiles.MaxBytes)
             {
-                if (file.Length > StoredFiles.MaxBytes)
-                {
-                    throw new DomainException("file", "The file must be from 1 byte to {0} MB.", StoredFiles.MaxBytes / 1024 / 1024);
-                }
-
-                await using var content = file.OpenReadStream();
-                text = DraftReading.TextOf(file.FileName, content);
+                throw new DomainException("file", "The file must be from 1 byte to {0} MB.", StoredFiles.MaxBytes / 1024 / 1024);
             }
 
-            var draft = await drafts.ReadAsync(text, HttpContext.RequestAborted);
-            (NumberAndSymbol, IssuingUnit, IssuedOn, Title, Purpose, Year) =
-                (draft.Plan.NumberAndSymbol, draft.Plan.IssuingUnit, draft.Plan.IssuedOn, draft.Plan.Title, draft.Plan.Purpose, draft.Plan.Year);
-            UnitMap = [.. draft.Units.Select(u => new UnitChoice { Name = u.Name, Unit = u.Unit })];
-            Tasks = [.. draft.Tasks.Select(t => new DraftTaskChoice
-            {
-                Include = true,
-                Number = t.Number,
-                Section = t.Section,
-                Content = t.Content,
-                LeadName = t.LeadUnitName,
-                LeadUnit = t.LeadUnit,
-                CoordinatorNames = string.Join('|', (t.CoordinatingUnits ?? []).Select(c => c.Name)),
-                Deadline = JsonSerializer.Serialize(t.Deadline, Json),
-            })];
-            Reviewing = true;
-            ModelState.Clear();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
+            await using var content = file.OpenReadStream();
+            text = DraftReading.TextOf(file.FileName, content);
         }
 
+        var draft = await drafts.ReadAsync(text, HttpContext.RequestAborted);
+        (NumberAndSymbol, IssuingUnit, IssuedOn, Title, Purpose, Year) =
+            (draft.Plan.NumberAndSymbol, draft.Plan.IssuingUnit, draft.Plan.IssuedOn, draft.Plan.Title, draft.Plan.Purpose, draft.Plan.Year);
+        UnitMap = [.. draft.Units.Select(u => new UnitChoice { Name = u.Name, Unit = u.Unit })];
+        Tasks = [.. draft.Tasks.Select(t => new DraftTaskChoice
+        {
+            Include = true,
+            Number = t.Number,
+            Section = t.Section,
+            Content = t.Content,
+            LeadName = t.LeadUnitName,
+            LeadUnit = t.LeadUnit,
+            CoordinatorNames = string.Join('|', (t.CoordinatingUnits ?? []).Select(c => c.Name)),
+            Deadline = JsonSerializer.Serialize(t.Deadline, Json),
+        })];
+        Reviewing = true;
+        ModelState.Clear();
+
         return Page();
+    }
+
+    /// <summary>A refused read shows the text again; a refused confirmation shows the draft under review again.</summary>
+    public async Task ReloadAsync()
+    {
+        Units = await formUnits.ListAsync(HttpContext.RequestAborted);
+        Reviewing = Request.Query["handler"] == "Confirm";
     }
 
     public async Task<IActionResult> OnPostConfirmAsync()
@@ -112,10 +112,6 @@ internal sealed class FromTextModel(DraftReading drafts, PlanEditing editing, Pl
             var (plan, created) = await editing.CreateWithTasksAsync(new PlanInput(NumberAndSymbol, IssuingUnit, IssuedOn, Title, Purpose, Year), tasks, null, HttpContext.RequestAborted);
             TempData["Message"] = l["The plan was created with {0} tasks.", created.Count].Value;
             return Redirect($"/ke-hoach/{plan.Id}");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
         }
         catch (JsonException)
         {

@@ -9,7 +9,7 @@ using Motcua.Plans.PlanDetails;
 namespace Motcua.Plans.Pages;
 
 /// <summary>The plans the user sees, with their roll-up, and the ways in: a new plan, a plan from its text, the board, the calendar, the weekly report.</summary>
-internal sealed class IndexModel(PlanReading reading, PlanAccess access, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class IndexModel(PlanReading reading, PlanAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -20,13 +20,6 @@ internal sealed class IndexModel(PlanReading reading, PlanAccess access, IString
 
     public async Task OnGetAsync()
     {
-        try
-        {
-            Plans = await reading.ListAsync(Year, null, HttpContext.RequestAborted);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
+        Plans = await reading.ListAsync(Year, null, HttpContext.RequestAborted);
     }
 }

@@ -12,7 +12,7 @@ namespace Motcua.Plans.Pages;
 
 /// <summary>A plan entered by hand; its tasks are added on the plan's page.</summary>
 [Authorize(Roles = $"{Roles.SystemAdmin},{Roles.ReformOfficer},{Roles.Leader}")]
-internal sealed class NewPlanModel(PlanEditing editing, PlanFormUnits formUnits, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class NewPlanModel(PlanEditing editing, PlanFormUnits formUnits, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal
 {
     [BindProperty]
     public string? NumberAndSymbol { get; set; }
@@ -42,22 +42,14 @@ internal sealed class NewPlanModel(PlanEditing editing, PlanFormUnits formUnits,
         Year = IssuedOn.Value.Year;
     }
 
+    public async Task ReloadAsync() => Units = await formUnits.ListAsync(HttpContext.RequestAborted);
+
     public async Task<IActionResult> OnPostAsync(IFormFile? source)
     {
-        try
-        {
-            await using var content = source is { Length: > 0 } ? source.OpenReadStream() : null;
-            var (plan, _) = await editing.CreateWithTasksAsync(
-                new PlanInput(NumberAndSymbol, IssuingUnit, IssuedOn, Title, Purpose, Year), [], content is null ? null : new UploadedFile(source!.FileName, content), HttpContext.RequestAborted);
-            TempData["Message"] = l["The plan was created; add its tasks."].Value;
-            return Redirect($"/ke-hoach/{plan.Id}");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-
-        Units = await formUnits.ListAsync(HttpContext.RequestAborted);
-        return Page();
+        await using var content = source is { Length: > 0 } ? source.OpenReadStream() : null;
+        var (plan, _) = await editing.CreateWithTasksAsync(
+            new PlanInput(NumberAndSymbol, IssuingUnit, IssuedOn, Title, Purpose, Year), [], content is null ? null : new UploadedFile(source!.FileName, content), HttpContext.RequestAborted);
+        TempData["Message"] = l["The plan was created; add its tasks."].Value;
+        return Redirect($"/ke-hoach/{plan.Id}");
     }
 }

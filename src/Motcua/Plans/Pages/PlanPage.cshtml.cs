@@ -11,7 +11,7 @@ using Motcua.Plans.Timeline;
 namespace Motcua.Plans.Pages;
 
 /// <summary>A plan: its details and roll-up, its tasks with status, the timeline, and for its runners the task form and the source upload.</summary>
-internal sealed class PlanPageModel(PlanReading reading, PlanEditing editing, PlanFormUnits formUnits, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class PlanPageModel(PlanReading reading, PlanEditing editing, PlanFormUnits formUnits, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal, IRefusalFieldPrefix
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -27,15 +27,8 @@ internal sealed class PlanPageModel(PlanReading reading, PlanEditing editing, Pl
 
     public async Task<IActionResult> OnGetAsync()
     {
-        try
-        {
-            await LoadAsync();
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        await LoadAsync();
+        return Page();
     }
 
     public Task<IActionResult> OnPostTaskAsync() => RunAsync(async () =>
@@ -59,27 +52,13 @@ internal sealed class PlanPageModel(PlanReading reading, PlanEditing editing, Pl
 
     private async Task<IActionResult> RunAsync(Func<Task<LocalizedString>> action)
     {
-        try
-        {
-            TempData["Message"] = (await action()).Value;
-            return Redirect($"/ke-hoach/{Id}");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l, nameof(NewTask));
-        }
-        catch (ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, l["Your role does not allow this."]);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-
-        await LoadAsync();
-        return Page();
+        TempData["Message"] = (await action()).Value;
+        return Redirect($"/ke-hoach/{Id}");
     }
+
+    public string FieldPrefix => nameof(NewTask);
+
+    public Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

@@ -10,7 +10,7 @@ using Motcua.Plans.UnitTargets;
 namespace Motcua.Plans.Pages;
 
 /// <summary>Unit targets for an indicator and period: the standings, the below-target sentence, entry and import.</summary>
-internal sealed class TargetsModel(UnitTargetService targets, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class TargetsModel(UnitTargetService targets, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal
 {
     [BindProperty(SupportsGet = true)]
     public string? Indicator { get; set; }
@@ -41,19 +41,8 @@ internal sealed class TargetsModel(UnitTargetService targets, TimeProvider time,
 
     public async Task<IActionResult> OnPostTargetAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await targets.SetTargetAsync(new TargetInput(Unit, Indicator, Period, Value), cancellationToken);
-            Message = l["Saved."];
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(exception.Field ?? string.Empty, exception.Localize(l));
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        await targets.SetTargetAsync(new TargetInput(Unit, Indicator, Period, Value), cancellationToken);
+        Message = l["Saved."];
 
         await LoadAsync(cancellationToken);
         return Page();
@@ -61,15 +50,8 @@ internal sealed class TargetsModel(UnitTargetService targets, TimeProvider time,
 
     public async Task<IActionResult> OnPostFigureAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await targets.SetFigureAsync(new FigureInput(Unit, Indicator, Period, Value, Evidence), cancellationToken);
-            Message = l["Saved."];
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(exception.Field ?? string.Empty, exception.Localize(l));
-        }
+        await targets.SetFigureAsync(new FigureInput(Unit, Indicator, Period, Value, Evidence), cancellationToken);
+        Message = l["Saved."];
 
         await LoadAsync(cancellationToken);
         return Page();
@@ -77,39 +59,20 @@ internal sealed class TargetsModel(UnitTargetService targets, TimeProvider time,
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
     {
-        try
-        {
-            var count = await targets.ImportAsync(TabularFile.ReadUpload(file), cancellationToken);
-            Message = l["{0} rows imported.", count];
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(exception.Field ?? string.Empty, exception.Localize(l));
-        }
-        catch (ImportRejectedException exception)
-        {
-            foreach (var error in exception.Errors)
-            {
-                ModelState.AddModelError("file", error);
-            }
-        }
+        var count = await targets.ImportAsync(TabularFile.ReadUpload(file), cancellationToken);
+        Message = l["{0} rows imported.", count];
 
         await LoadAsync(cancellationToken);
         return Page();
     }
 
+    public Task ReloadAsync() => LoadAsync(HttpContext.RequestAborted);
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Indicator ??= Indicators[0].Code;
         Period ??= VietnamTime.Today(time).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        try
-        {
-            Standings = await targets.StandingsAsync(Indicator, Period, cancellationToken);
-            Below = await targets.BelowTargetAsync(Indicator, Period, cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(exception.Field ?? string.Empty, exception.Localize(l));
-        }
+        Standings = await targets.StandingsAsync(Indicator, Period, cancellationToken);
+        Below = await targets.BelowTargetAsync(Indicator, Period, cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ namespace Motcua.Plans.Pages;
 /// A task: what, who, by when, and its reports. The lead unit posts reports with evidence, coordinating
 /// units add contributions, the plan's runners record the awaited event and acknowledge or return reports.
 /// </summary>
-internal sealed class TaskPageModel(PlanReading reading, TaskWork work, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class TaskPageModel(PlanReading reading, TaskWork work, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -48,16 +48,11 @@ internal sealed class TaskPageModel(PlanReading reading, TaskWork work, IStringL
 
     public async Task<IActionResult> OnGetAsync()
     {
-        try
-        {
-            Details = await reading.GetTaskAsync(Id, HttpContext.RequestAborted);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        Details = await reading.GetTaskAsync(Id, HttpContext.RequestAborted);
+        return Page();
     }
+
+    public async Task ReloadAsync() => Details = await reading.GetTaskAsync(Id, HttpContext.RequestAborted);
 
     public Task<IActionResult> OnPostReportAsync() => RunAsync(async () =>
     {
@@ -91,25 +86,7 @@ internal sealed class TaskPageModel(PlanReading reading, TaskWork work, IStringL
 
     private async Task<IActionResult> RunAsync(Func<Task<LocalizedString>> action)
     {
-        try
-        {
-            TempData["Message"] = (await action()).Value;
-            return Redirect($"/ke-hoach/nhiem-vu/{Id}");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l);
-        }
-        catch (ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, l["Your role does not allow this."]);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-
-        Details = await reading.GetTaskAsync(Id, HttpContext.RequestAborted);
-        return Page();
+        TempData["Message"] = (await action()).Value;
+        return Redirect($"/ke-hoach/nhiem-vu/{Id}");
     }
 }

@@ -18,14 +18,7 @@ internal sealed class WeeklyReportsModel(WeeklyReportService reports) : PageMode
 
     public async Task<IActionResult> OnPostProduceAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            Outcome = await reports.ProduceNowAsync(cancellationToken);
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        Outcome = await reports.ProduceNowAsync(cancellationToken);
 
         Reports = await reports.ListAsync(cancellationToken: cancellationToken);
         return Page();

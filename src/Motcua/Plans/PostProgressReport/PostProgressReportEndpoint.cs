@@ -24,7 +24,7 @@ internal static class PostProgressReportEndpoint
 
     private static Task<Results<Created<ReportView>, NotFound, ValidationProblem, ForbidHttpResult>> PostAsync(
         Guid taskId, ReportInput input, TaskWork work, PlanReading reading, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        PlanResults.CreatedAsync(localizer, async () =>
+        PlanResults.CreatedAsync(async () =>
         {
             var report = await work.PostReportAsync(taskId, input, [], cancellationToken);
             return ($"/api/v1/plans/tasks/{taskId}", (await reading.GetTaskAsync(taskId, cancellationToken)).Reports.Single(r => r.Id == report.Id));
@@ -32,7 +32,7 @@ internal static class PostProgressReportEndpoint
 
     private static Task<Results<Ok<FileView>, NotFound, ValidationProblem, ForbidHttpResult>> AttachAsync(
         Guid reportId, IFormFile? file, TaskWork work, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        PlanResults.OkAsync(localizer, async () =>
+        PlanResults.OkAsync(async () =>
         {
             if (file is not { Length: > 0 })
             {

@@ -19,7 +19,7 @@ internal static class RecordEventEndpoint
 
     private static Task<Results<Ok<TaskView>, NotFound, ValidationProblem, ForbidHttpResult>> HandleAsync(
         Guid taskId, RecordEventRequest request, TaskWork work, PlanReading reading, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        PlanResults.OkAsync(localizer, async () =>
+        PlanResults.OkAsync(async () =>
         {
             await work.RecordEventAsync(taskId, request.On, request.Note, cancellationToken);
             return (await reading.GetTaskAsync(taskId, cancellationToken)).Task;

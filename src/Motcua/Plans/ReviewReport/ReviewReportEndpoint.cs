@@ -25,7 +25,7 @@ internal static class ReviewReportEndpoint
 
     private static Task<Results<Ok<ReportView>, NotFound, ValidationProblem, ForbidHttpResult>> ReviewAsync(
         IStringLocalizer localizer, PlanReading reading, Func<Task<ProgressReport>> review, CancellationToken cancellationToken) =>
-        PlanResults.OkAsync(localizer, async () =>
+        PlanResults.OkAsync(async () =>
         {
             var report = await review();
             return (await reading.GetTaskAsync(report.TaskId, cancellationToken)).Reports.Single(r => r.Id == report.Id);

@@ -8,7 +8,7 @@ internal static class TaskBoardEndpoint
 {
     public static void MapTaskBoard(this IEndpointRouteBuilder plans) =>
         plans.MapGet("/board", (string? unit, string? by, TaskBoard board, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-                PlanResults.OkAsync(localizer, () => board.GetAsync(unit, ParseGrouping(by), cancellationToken)))
+                PlanResults.OkAsync(() => board.GetAsync(unit, ParseGrouping(by), cancellationToken)))
             .WithName("TaskBoard")
             .WithSummary("The task board of a unit (the tasks it leads or coordinates), by=deadline (overdue, thisWeek, thisMonth, later, noDueDate) or by=status.");
 

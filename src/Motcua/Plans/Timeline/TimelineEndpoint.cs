@@ -8,7 +8,7 @@ internal static class TimelineEndpoint
 {
     public static void MapTimeline(this IEndpointRouteBuilder plans) =>
         plans.MapGet("/{id:guid}/timeline", (Guid id, PlanReading reading, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-                PlanResults.OkAsync(localizer, async () => PlanTimeline.Of(await reading.GetAsync(id, cancellationToken), reading.Today)))
+                PlanResults.OkAsync(async () => PlanTimeline.Of(await reading.GetAsync(id, cancellationToken), reading.Today)))
             .WithName("PlanTimeline")
             .WithSummary("The plan's tasks on a timeline: start, due date, status and percent, positions in percent of the span.");
 }

@@ -42,109 +42,48 @@ internal static class UnitTargetEndpoints
     private static async Task<Results<Ok<IReadOnlyList<StandingView>>, ValidationProblem>> ListAsync(
         string? indicator, string? period, UnitTargetService targets, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await targets.StandingsAsync(indicator, period, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
+        return TypedResults.Ok(await targets.StandingsAsync(indicator, period, cancellationToken));
     }
 
     private static async Task<Results<Ok<BelowTargetView>, ValidationProblem>> BelowAsync(
         string? indicator, string? period, UnitTargetService targets, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await targets.BelowTargetAsync(indicator, period, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
+        return TypedResults.Ok(await targets.BelowTargetAsync(indicator, period, cancellationToken));
     }
 
     private static async Task<Results<Ok<StandingView>, ValidationProblem, ForbidHttpResult>> SetTargetAsync(
         TargetInput input, UnitTargetService targets, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await targets.SetTargetAsync(input, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        return TypedResults.Ok(await targets.SetTargetAsync(input, cancellationToken));
     }
 
     private static async Task<Results<Ok<StandingView>, ValidationProblem>> SetFigureAsync(
         FigureInput input, UnitTargetService targets, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await targets.SetFigureAsync(input, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
+        return TypedResults.Ok(await targets.SetFigureAsync(input, cancellationToken));
     }
 
     private static async Task<Results<Ok<TargetsImported>, ValidationProblem>> ImportAsync(
         IFormFile? file, UnitTargetService targets, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(new TargetsImported(await targets.ImportAsync(TabularFile.ReadUpload(file), cancellationToken)));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ImportRejectedException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
+        return TypedResults.Ok(new TargetsImported(await targets.ImportAsync(TabularFile.ReadUpload(file), cancellationToken)));
     }
 
     private static async Task<Results<Ok<StandingView>, NotFound, ValidationProblem>> AttachAsync(
         Guid id, IFormFile? file, UnitTargetService targets, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
+        if (file is null)
         {
-            if (file is null)
-            {
-                throw new DomainException("file", "Choose a file.");
-            }
+            throw new DomainException("file", "Choose a file.");
+        }
 
-            await using var content = file.OpenReadStream();
-            return TypedResults.Ok(await targets.AttachEvidenceAsync(id, file.FileName, content, cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        await using var content = file.OpenReadStream();
+        return TypedResults.Ok(await targets.AttachEvidenceAsync(id, file.FileName, content, cancellationToken));
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAsync(Guid id, UnitTargetService targets, CancellationToken cancellationToken)
     {
-        try
-        {
-            var (name, contentType, content) = await targets.OpenEvidenceAsync(id, cancellationToken);
-            return TypedResults.File(content, contentType, name);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        var (name, contentType, content) = await targets.OpenEvidenceAsync(id, cancellationToken);
+        return TypedResults.File(content, contentType, name);
     }
 }

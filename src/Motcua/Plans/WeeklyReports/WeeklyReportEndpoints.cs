@@ -27,30 +27,12 @@ internal static class WeeklyReportEndpoints
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> DownloadAsync(
         Guid id, string? format, WeeklyReportService reports, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            var (content, contentType, name) = await reports.FileAsync(id, format, cancellationToken);
-            return TypedResults.File(content, contentType, name);
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
+        var (content, contentType, name) = await reports.FileAsync(id, format, cancellationToken);
+        return TypedResults.File(content, contentType, name);
     }
 
     private static async Task<Results<Ok<ProduceResult>, ForbidHttpResult>> ProduceAsync(WeeklyReportService reports, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(new ProduceResult(await reports.ProduceNowAsync(cancellationToken)));
-        }
-        catch (ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        return TypedResults.Ok(new ProduceResult(await reports.ProduceNowAsync(cancellationToken)));
     }
 }

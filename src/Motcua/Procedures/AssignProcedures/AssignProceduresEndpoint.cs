@@ -14,8 +14,11 @@ internal sealed record ProcedureAssignment([MaxLength(30)] string? ProcedureCode
 internal static class AssignProceduresEndpoint
 {
     public static void MapAssignProcedures(this IEndpointRouteBuilder api) =>
-        api.MapPut("/units/{code}/procedures", (string code, List<ProcedureAssignment> request, ProcedureCatalogue catalogue, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                DomainResults.RunAsync(l, () => catalogue.AssignAsync(code, [.. request.Select(a => (a.ProcedureCode ?? string.Empty, a.DepartmentCode))], ct)))
+        api.MapPut("/units/{code}/procedures", async (string code, List<ProcedureAssignment> request, ProcedureCatalogue catalogue, CancellationToken ct) =>
+            {
+                await catalogue.AssignAsync(code, [.. request.Select(a => (a.ProcedureCode ?? string.Empty, a.DepartmentCode))], ct);
+                return TypedResults.NoContent();
+            })
             .WithName("AssignProcedures")
             .WithSummary("Replaces the list of procedures a unit handles.")
             .RequireAuthorization(Policies.Administration);

@@ -27,18 +27,7 @@ internal static class ImportProceduresEndpoints
     private static async Task<Results<Ok<ProcedureImportResult>, ValidationProblem>> ImportAsync(
         IFormFile? file, ProcedureImporter importer, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        try
-        {
-            return TypedResults.Ok(await importer.ImportAsync(TabularFile.ReadUpload(file), cancellationToken));
-        }
-        catch (DomainException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
-        catch (ImportRejectedException exception)
-        {
-            return exception.ToProblem(localizer);
-        }
+        return TypedResults.Ok(await importer.ImportAsync(TabularFile.ReadUpload(file), cancellationToken));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(

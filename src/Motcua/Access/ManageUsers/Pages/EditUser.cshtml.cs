@@ -11,7 +11,7 @@ using Motcua.Organisation.Contracts;
 namespace Motcua.Access.ManageUsers.Pages;
 
 [Authorize(Policy = Policies.Administration)]
-internal sealed class EditUserModel(UserAdministration administration, IUnitDirectory units, ICurrentUser caller, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class EditUserModel(UserAdministration administration, IUnitDirectory units, ICurrentUser caller, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadsOnRefusal, IRefusalFieldPrefix
 {
     [BindProperty(SupportsGet = true)]
     public string UserName { get; set; } = string.Empty;
@@ -72,31 +72,24 @@ internal sealed class EditUserModel(UserAdministration administration, IUnitDire
 
     private async Task<IActionResult> RunAsync(Func<Task> action, LocalizedString? message)
     {
-        try
+        await action();
+        if (message is null)
         {
-            await action();
-            if (message is null)
-            {
-                return new OkResult();
-            }
-
-            TempData["Message"] = message.Value;
-            return RedirectToPage(new { UserName });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l, nameof(Input));
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, l["Only a system administrator can change a system administrator."]);
+            return new OkResult();
         }
 
-        return await LoadAsync() ? Page() : NotFound();
+        TempData["Message"] = message.Value;
+        return RedirectToPage(new { UserName });
+    }
+
+    public string FieldPrefix => nameof(Input);
+
+    public async Task ReloadAsync()
+    {
+        if (!await LoadAsync())
+        {
+            throw new NotFoundException();
+        }
     }
 
     private async Task<bool> LoadAsync()

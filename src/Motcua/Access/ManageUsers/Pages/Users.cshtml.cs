@@ -28,7 +28,7 @@ internal sealed class UserForm
 }
 
 [Authorize(Policy = Policies.Administration)]
-internal sealed class UsersModel(UserAdministration administration, IUnitDirectory units, ICurrentUser caller, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class UsersModel(UserAdministration administration, IUnitDirectory units, ICurrentUser caller, TimeProvider clock) : PageModel, IReloadsOnRefusal, IRefusalFieldPrefix
 {
     public IReadOnlyList<UserView> Users { get; private set; } = [];
 
@@ -47,23 +47,12 @@ internal sealed class UsersModel(UserAdministration administration, IUnitDirecto
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var password = UserAdministration.GeneratePassword();
-            var user = await administration.CreateAsync(Input.ToInput(), password, HttpContext.RequestAborted);
-            CreatedUserName = user.UserName;
-            CreatedPassword = password;
-            Input = new UserForm();
-            ModelState.Clear();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.Add(exception, l, nameof(Input));
-        }
-        catch (ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, l["Only a system administrator can grant the system administrator role."]);
-        }
+        var password = UserAdministration.GeneratePassword();
+        var user = await administration.CreateAsync(Input.ToInput(), password, HttpContext.RequestAborted);
+        CreatedUserName = user.UserName;
+        CreatedPassword = password;
+        Input = new UserForm();
+        ModelState.Clear();
 
         await LoadAsync();
         return Page();
@@ -75,6 +64,10 @@ internal sealed class UsersModel(UserAdministration administration, IUnitDirecto
         var today = VietnamTime.Today(clock);
         return [.. (await units.ListAsync(cancellationToken)).Where(u => scope.Contains(u.Id) && u.IsValidOn(today)).OrderBy(u => u.Code)];
     }
+
+    public string FieldPrefix => nameof(Input);
+
+    public Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
