@@ -158,7 +158,10 @@ public abstract class DossierDutiesTests<THost>(THost host) : DossierDutiesBase<
         await Act(desk, code, "assign", new { departmentCode = "TP", specialist = "du.cv" });
         var version = await VersionAsync(desk, code);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.PostAsJsonAsync($"/api/v1/dossiers/{code}/submit", new { })).StatusCode);
+        var notTheHolder = await colleague.PostAsJsonAsync($"/api/v1/dossiers/{code}/submit", new { });
+        Assert.Equal(HttpStatusCode.Forbidden, notTheHolder.StatusCode);
+        // The refusal says why, in the caller's language.
+        Assert.Contains("Chỉ cán bộ đang giữ hồ sơ", await notTheHolder.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await colleague.PostAsJsonAsync($"/api/v1/dossiers/{code}/request-supplement", new { reason = "Thiếu" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await colleague.PostAsJsonAsync($"/api/v1/dossiers/{code}/forward", new { specialist = "du.cv2" })).StatusCode);
         Assert.Equal(version, await VersionAsync(desk, code));

@@ -46,12 +46,21 @@ internal sealed class Refusals(IEnumerable<IRefusalMapping> mappings, IStringLoc
                     rejected.ToProblem(localizer));
             case NotFoundException:
                 return new Refusal(StatusCodes.Status404NotFound, [], TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: localizer["Not found"]));
-            case ForbiddenException:
-                return new Refusal(StatusCodes.Status403Forbidden, [], TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: localizer["Not allowed"]));
+            case ForbiddenException forbidden:
+                // A rule that names why (e.g. "Only a system administrator can …") says so; the bare default does not.
+                var reason = Reason(forbidden);
+                return new Refusal(
+                    StatusCodes.Status403Forbidden,
+                    reason is null ? [] : [new(string.Empty, reason)],
+                    TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: localizer["Not allowed"], detail: reason));
             default:
                 return mappings.Select(m => m.Map(exception, localizer)).FirstOrDefault(r => r is not null);
         }
     }
+
+    /// <summary>The forbidden action's own reason in the caller's language, or null when it gives none.</summary>
+    public string? Reason(ForbiddenException forbidden) =>
+        forbidden.Message == new ForbiddenException().Message ? null : localizer[forbidden.Message].Value;
 }
 
 /// <summary>On the <c>/api/v1</c> group: a handler that throws a refusal answers with its problem details.</summary>
@@ -76,6 +85,9 @@ internal sealed class RefusalEndpointFilter : IEndpointFilter
 /// </summary>
 internal sealed class RefusalPageFilter(Refusals refusals) : IAsyncPageFilter
 {
+    /// <summary>Where the error page finds the reason of a forbidden action.</summary>
+    public const string ForbiddenReasonKey = "motcua.forbidden-reason";
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -94,6 +106,12 @@ internal sealed class RefusalPageFilter(Refusals refusals) : IAsyncPageFilter
     {
         if (refusal.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status403Forbidden || page is null)
         {
+            // The 403 page (re-executed in this same request) shows the reason the rule gave.
+            if (page is not null && refusal.Errors.Count > 0)
+            {
+                page.HttpContext.Items[ForbiddenReasonKey] = refusal.Errors[0].Value;
+            }
+
             return new StatusCodeResult(refusal.StatusCode);
         }
 
