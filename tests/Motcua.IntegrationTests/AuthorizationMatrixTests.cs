@@ -49,7 +49,8 @@ public abstract class AuthorizationMatrixTests<THost>(THost host) : IClassFixtur
     {
     };
 
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    // A real (one-page) PDF: uploads are checked by their content (ADR 0019).
+    private static readonly byte[] Pdf = Motcua.UnitTests.Common.SampleFiles.Pdf();
 
     [Fact]
     public async Task Every_operation_answers_every_role_as_the_committed_matrix_says()

@@ -66,8 +66,12 @@ internal static class ErrorResponses
         return accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
     }
 
+    // A request that could not be bound (a form posted as JSON, a malformed value: minimal APIs throw with
+    // ThrowOnBadRequest, ADR 0020) is the client's mistake wherever it was sent, never a 500.
     private static int StatusOf(Exception exception) =>
-        DatabaseErrors.IsUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        exception is BadHttpRequestException bad ? bad.StatusCode
+        : DatabaseErrors.IsUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable
+        : StatusCodes.Status500InternalServerError;
 }
 
 internal static class DatabaseErrors
