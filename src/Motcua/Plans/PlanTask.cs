@@ -1,6 +1,6 @@
-using Motcua.Common.Input;
 using System.ComponentModel.DataAnnotations;
 using Motcua.Common;
+using Motcua.Common.Input;
 using Motcua.Plans.Deadlines;
 
 namespace Motcua.Plans;

@@ -1,4 +1,3 @@
-using Motcua.Common.Input;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Motcua.Access.SignIn;
+using Motcua.Common.Input;
 using Motcua.Common.Localization;
 using Motcua.Common.Web;
 

@@ -1,4 +1,3 @@
-using Motcua.Common.Input;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Motcua.Access.Contracts;
 using Motcua.Calendar.ImportOverrides;
 using Motcua.Common;
+using Motcua.Common.Input;
 using Motcua.Common.Localization;
 using Motcua.Common.Tabular;
 using Motcua.Common.Web;

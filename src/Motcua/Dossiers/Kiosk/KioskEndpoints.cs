@@ -1,8 +1,8 @@
-using Motcua.Common.Input;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Motcua.Common;
+using Motcua.Common.Input;
 using Motcua.Common.Localization;
 using Motcua.Common.Web;
 

@@ -1,4 +1,3 @@
-using Motcua.Common.Input;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -10,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Motcua.Common;
+using Motcua.Common.Input;
 using Motcua.Common.Localization;
 using Motcua.Common.Web;
 using Motcua.Dossiers.Data;

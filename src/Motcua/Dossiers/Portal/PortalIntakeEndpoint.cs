@@ -1,10 +1,10 @@
-using Motcua.Common.Input;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Motcua.Common;
+using Motcua.Common.Input;
 using Motcua.Common.Localization;
 using Motcua.Common.Web;
 

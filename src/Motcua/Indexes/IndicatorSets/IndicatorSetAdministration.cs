@@ -1,9 +1,9 @@
-using Motcua.Common.Input;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Motcua.Access.Contracts;
 using Motcua.Common;
+using Motcua.Common.Input;
 using Motcua.Indexes.Data;
 
 namespace Motcua.Indexes.IndicatorSets;

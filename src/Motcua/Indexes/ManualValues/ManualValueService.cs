@@ -1,4 +1,3 @@
-using Motcua.Common.Input;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Motcua.Access.Contracts;
 using Motcua.Common;
 using Motcua.Common.Files;
+using Motcua.Common.Input;
 using Motcua.Common.Localization;
 using Motcua.Common.Tabular;
 using Motcua.Common.Web;

@@ -1,10 +1,10 @@
-using Motcua.Common.Input;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Motcua.Access.Contracts;
 using Motcua.Common;
+using Motcua.Common.Input;
 using Motcua.Common.Localization;
 using Motcua.Common.Tabular;
 using Motcua.Common.Web;

@@ -1,7 +1,7 @@
-using Motcua.Common.Input;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using Motcua.Common.Input;
 using Motcua.Common.Localization;
 using Motcua.Plans.PlanDetails;
 
