@@ -158,6 +158,45 @@ public abstract partial class RefusalAnswerTests<THost>(THost host) : IClassFixt
     }
 
     [Fact]
+    public async Task A_page_form_refuses_control_characters_with_a_localised_400_and_stores_text_in_nfc()
+    {
+        await SeedAsync();
+        var root = await host.SignedInClientAsync("root.r", Password);
+
+        async Task<HttpResponseMessage> CreateAsync(string code, string name)
+        {
+            var (token, cookie) = await AntiforgeryAsync(root, "/admin/units");
+            using var post = Browser(HttpMethod.Post, "/admin/units?handler=Create");
+            post.Headers.Add("Cookie", cookie);
+            post.Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["NewCode"] = code,
+                ["NewName"] = name,
+                ["NewKind"] = "Commune",
+                ["NewParentCode"] = "R0",
+                ["NewValidFrom"] = "2025-07-01",
+            });
+            return await root.SendAsync(post);
+        }
+
+        // NUL in a form field: a localised 400, nothing written (ADR 0020).
+        var refused = await CreateAsync("R7", "Xã\u0000Bảy");
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Yêu cầu không được chấp nhận.", html, StringComparison.Ordinal);
+        Assert.Null(await host.WithServiceAsync<IUnitDirectory, UnitSummary?>(d => d.FindByCodeAsync("R7")));
+
+        // A name typed in NFD (combining marks) is stored in NFC.
+        var decomposed = "Xã Sáu".Normalize(System.Text.NormalizationForm.FormD);
+        Assert.NotEqual("Xã Sáu", decomposed);
+        var created = await CreateAsync("R6", decomposed);
+        Assert.True(created.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, created.StatusCode.ToString());
+        var unit = await host.WithServiceAsync<IUnitDirectory, UnitSummary?>(d => d.FindByCodeAsync("R6"));
+        Assert.Equal("Xã Sáu", unit?.Name);
+    }
+
+    [Fact]
     public async Task The_language_switch_never_answers_500()
     {
         await SeedAsync();

@@ -63,6 +63,7 @@ public sealed partial class TranslationCoverageTests
         Assert.Contains("The calendar entry was added.", used);             // l["…"] in a page model
         Assert.Contains("A unit with code {0} already exists.", used);      // a DomainException message
         Assert.Contains("This dossier has already been rated.", used);      // a DossierConflictException message
+        Assert.Contains("Only the holder of the dossier or a leader of its unit can do this.", used); // a ForbiddenException's reason
         Assert.Contains("Waiting for your supplement", used);              // a status shown to the applicant
         Assert.Contains(nameof(DepartmentKind.ServiceCentre), used);        // an enum shown translated
         Assert.Contains(CalendarRevisionAction.OverridesImported, used);    // an audit-trail action
@@ -129,7 +130,7 @@ public sealed partial class TranslationCoverageTests
     [GeneratedRegex("""\b(?:L|l|localizer|Localizer)\[\s*"(?<text>(?:[^"\\]|\\.)*)"(?=\s*[\],])""")]
     private static partial Regex LocalizerCall();
 
-    [GeneratedRegex("""(?:DomainException\(\s*[^,()]+,|DossierConflictException\(|\bProblem\(|problems\.Add\(\(|new ImportProblem\([^,]+,)\s*"(?<text>(?:[^"\\]|\\.)*)"\s*[,)]""")]
+    [GeneratedRegex("""(?:DomainException\(\s*[^,()]+,|DossierConflictException\(|ForbiddenException\(|\bProblem\(|problems\.Add\(\(|new ImportProblem\([^,]+,)\s*"(?<text>(?:[^"\\]|\\.)*)"\s*[,)]""")]
     private static partial Regex DomainExceptionMessage();
 
     [GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}")]
