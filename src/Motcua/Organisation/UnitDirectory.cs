@@ -14,7 +14,15 @@ internal sealed class UnitDirectory(IServiceScopeFactory scopes, TimeProvider cl
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile UnitTree? _tree;
 
-    public void Invalidate() => _tree = null;
+    // Bumped by every change: a tree read from the database before a change committed must not be kept after
+    // it, or a unit just created stays unknown for up to a minute (seen as a flaky import test).
+    private int _generation;
+
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _tree = null;
+    }
 
     public void Dispose() => _gate.Dispose();
 
@@ -70,6 +78,7 @@ internal sealed class UnitDirectory(IServiceScopeFactory scopes, TimeProvider cl
                 return tree;
             }
 
+            var generation = Volatile.Read(ref _generation);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OrganisationDbContext>();
             var units = await db.Units.AsNoTracking()
@@ -80,7 +89,11 @@ internal sealed class UnitDirectory(IServiceScopeFactory scopes, TimeProvider cl
                 .Select(s => new { s.PredecessorId, s.SuccessorId })
                 .ToListAsync(cancellationToken);
             tree = new UnitTree(units, successions.Select(s => (s.PredecessorId, s.SuccessorId)), clock.GetUtcNow());
-            _tree = tree;
+            if (Volatile.Read(ref _generation) == generation)
+            {
+                _tree = tree;
+            }
+
             return tree;
         }
         finally
