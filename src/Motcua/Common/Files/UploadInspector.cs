@@ -158,6 +158,23 @@ internal static partial class UploadInspector
     }
 
     /// <summary>
+    /// Whether the upload passes <see cref="Inspect"/>, for callers that report a bad file instead of refusing
+    /// the request (the national portal's intake lists it among the submission's problems).
+    /// </summary>
+    public static bool Passes(string? fileName, byte[] content, UploadRule rule)
+    {
+        try
+        {
+            Inspect(fileName, content, rule);
+            return true;
+        }
+        catch (DomainException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// The name to keep: its last path segment only, without control characters, bidirectional overrides,
     /// zero-width and other invisible format characters (so "gnp.exe" behind U+202E cannot pass for an
     /// image), in NFC, at most 255 characters with the extension kept; "file" when nothing is left.

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Motcua.Common;
+using Motcua.Common.Files;
 using Motcua.Common.Input;
 using Motcua.Common.Localization;
 using Motcua.Common.Web;
@@ -326,7 +327,7 @@ internal sealed class PortalIntake(
             }
 
             var content = await portal.DownloadAsync(document, cancellationToken);
-            if (content.Length == 0 || content.Length > Files.DossierFileStore.MaxBytes || !Acceptable(document.FileName, content))
+            if (content.Length == 0 || content.Length > Files.DossierFileStore.MaxBytes || !UploadInspector.Passes(document.FileName, content, UploadRule.Documents))
             {
                 throw new DomainException("documents", "{0}: only PDF, JPEG, PNG, DOCX and XLSX files of up to 20 MB are accepted.", document.DocumentName);
             }
@@ -384,20 +385,6 @@ internal sealed class PortalIntake(
         foreach (var file in saved)
         {
             store.Delete(file);
-        }
-    }
-
-    /// <summary>The portal's file passes the content check the store applies (checked before anything is written).</summary>
-    private static bool Acceptable(string? fileName, byte[] content)
-    {
-        try
-        {
-            Files.DossierFileStore.Inspect(fileName ?? string.Empty, content);
-            return true;
-        }
-        catch (DomainException)
-        {
-            return false;
         }
     }
 

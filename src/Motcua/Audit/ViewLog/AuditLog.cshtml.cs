@@ -7,7 +7,7 @@ using Motcua.Audit.Data;
 using Motcua.Audit.Verify;
 using Motcua.Common;
 
-namespace Motcua.Audit.Pages;
+namespace Motcua.Audit.ViewLog;
 
 /// <summary>
 /// <c>/admin/audit</c>: the latest audit entries (filtered by action, object or actor) and, on demand, the
